@@ -1,0 +1,82 @@
+import { defineCollection } from 'astro:content';
+import { type CheckedEntry, duplicates, pactbookLoader } from './integrations/loader.ts';
+import { describeNumbers, heldBackLine, numberGaps, statusOf } from './lib/publishing.ts';
+import { authorExamples, authorSchema } from './schemas/author.ts';
+import { issueExamples, issueSchema } from './schemas/issue.ts';
+import { pageExamples, pageSchema } from './schemas/page.ts';
+import { playbookExamples, playbookSchema } from './schemas/playbook.ts';
+import type { Problem } from './schemas/problems.ts';
+
+/** Lists what a production build leaves out: drafts, and issues dated in the future. */
+function heldBack(kind: string, entries: CheckedEntry[], dated: boolean): string | undefined {
+	const now = new Date();
+	const lines = entries.flatMap((entry) => {
+		const date = dated ? (entry.data.date as Date) : undefined;
+		const status = statusOf(Boolean(entry.data.draft), date, now);
+		return status === 'published' ? [] : [`  ${heldBackLine(entry.file, status, date)}`];
+	});
+	return lines.length
+		? `Held back ${lines.length} of ${entries.length} ${kind} from this build:\n${lines.sort().join('\n')}`
+		: undefined;
+}
+
+/** Issue slugs made only of digits would clash with the `/issues/<number>/` addresses. */
+function numericSlugs(entries: CheckedEntry[]): Problem[] {
+	return entries
+		.filter((entry) => /^\d+$/.test(String(entry.data.slug)))
+		.map((entry) => ({
+			file: entry.file,
+			field: 'slug',
+			message: `"${entry.data.slug}" is only digits, and /issues/<number>/ is kept for issue numbers. Add a word to it.`,
+		}));
+}
+
+const issues = defineCollection({
+	loader: pactbookLoader({
+		folder: 'issues',
+		pattern: '**/[^_]*.{md,mdx}',
+		schema: issueSchema,
+		examples: issueExamples,
+		authored: true,
+		slugged: true,
+		check: (entries) => [...duplicates(entries, 'number', 'Give each issue its own number.'), ...numericSlugs(entries)],
+		report: (entries, logger) => {
+			const held = heldBack('issues', entries, true);
+			if (held) logger.info(held);
+			const gaps = numberGaps(entries.map((e) => e.data.number as number));
+			if (gaps.length)
+				logger.warn(
+					`Issue numbers skip ${describeNumbers(gaps)}. Readers may look for the missing issues; renumber if that was not intended.`,
+				);
+		},
+	}),
+	schema: issueSchema,
+});
+
+const playbooks = defineCollection({
+	loader: pactbookLoader({
+		folder: 'playbooks',
+		pattern: '**/[^_]*.{md,mdx}',
+		schema: playbookSchema,
+		examples: playbookExamples,
+		authored: true,
+		slugged: true,
+		report: (entries, logger) => {
+			const held = heldBack('playbooks', entries, false);
+			if (held) logger.info(held);
+		},
+	}),
+	schema: playbookSchema,
+});
+
+const authors = defineCollection({
+	loader: pactbookLoader({ folder: 'authors', pattern: '*.{yaml,yml}', schema: authorSchema, examples: authorExamples }),
+	schema: authorSchema,
+});
+
+const pages = defineCollection({
+	loader: pactbookLoader({ folder: 'pages', pattern: '*.{md,mdx}', schema: pageSchema, examples: pageExamples, slugged: true }),
+	schema: pageSchema,
+});
+
+export const collections = { issues, playbooks, authors, pages };

@@ -1,0 +1,30 @@
+import { loadRenderers } from 'astro:container';
+import { render } from 'astro:content';
+import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
+import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import { contentComponents } from '../components/content/index.ts';
+import { portableHtml } from '../lib/portable-html.ts';
+import { type Article, articlePath } from './catalog.ts';
+import { absolute } from './url.ts';
+
+let container: Promise<AstroContainer> | undefined;
+const rendered = new Map<string, Promise<string>>();
+
+/**
+ * An article's body as self-contained HTML for feeds and email: rendered once
+ * per build, with absolute URLs and tools replaced by links to the web page.
+ */
+export function portableBody(article: Article): Promise<string> {
+	const key = `${article.kind}:${article.slug}`;
+	let html = rendered.get(key);
+	if (!html) {
+		html = (async () => {
+			container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
+			const { Content } = await render(article.entry);
+			const body = await (await container).renderToString(Content, { props: { components: contentComponents } });
+			return portableHtml(body, { pageUrl: absolute(articlePath(article)) });
+		})();
+		rendered.set(key, html);
+	}
+	return html;
+}

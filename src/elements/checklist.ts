@@ -1,0 +1,180 @@
+import {
+	type Band,
+	bandFor,
+	CHECKLIST_VERSION,
+	type ChecklistItem,
+	type ChecklistState,
+	fromJson,
+	match,
+	nextState,
+	parseChecklistState,
+	progressText,
+	toJson,
+	toMarkdown,
+} from '../lib/checklist.ts';
+import { createStore, type Store } from '../lib/storage.ts';
+import { download } from './download.ts';
+
+const PANEL = `
+<div class="pb-checklist-panel">
+	<p class="pb-progress"><span class="pb-progress-text"></span><span class="pb-bar" aria-hidden="true"><span></span></span></p>
+	<div class="pb-verdict" hidden><p class="pb-verdict-title"></p><p class="pb-verdict-advice"></p></div>
+	<p class="pb-sr-only" role="status" aria-live="polite" data-announce></p>
+	<div class="pb-notice" role="alert" hidden><p></p><button type="button" class="pb-button" data-undo hidden>Undo</button></div>
+	<div class="pb-actions pb-noprint" role="group" aria-label="Checklist actions">
+		<button type="button" class="pb-button" data-reset>Reset</button>
+		<button type="button" class="pb-button" data-export-md>Export Markdown</button>
+		<button type="button" class="pb-button" data-export-json>Export JSON</button>
+		<label class="pb-button pb-import">Import JSON<input type="file" accept="application/json,.json" class="pb-sr-only" data-import></label>
+		<button type="button" class="pb-button" data-print>Print</button>
+	</div>
+</div>`;
+
+/** `<pb-checklist>`: makes a task list fillable, saved in this browser, scored and exportable. */
+class PbChecklist extends HTMLElement {
+	#store!: Store<ChecklistState>;
+	#items: ChecklistItem[] = [];
+	#boxes = new Map<string, HTMLInputElement>();
+	#state: ChecklistState = { ticked: {} };
+	#ticked = new Set<string>();
+	#bands: Band[] | undefined;
+	#undo: Set<string> | undefined;
+
+	connectedCallback() {
+		if (this.#boxes.size) return;
+		const key = this.dataset.key ?? location.pathname;
+		this.#bands = this.dataset.bands ? (JSON.parse(this.dataset.bands) as Band[]) : undefined;
+		for (const li of this.querySelectorAll<HTMLLIElement>('li.pb-check')) {
+			const box = li.querySelector<HTMLInputElement>(':scope > input[type=checkbox]');
+			const id = li.dataset.id;
+			if (!box || !id) continue;
+			this.#items.push({ id, text: li.querySelector(':scope > label')?.textContent?.replace(/\s+/g, ' ').trim() ?? id });
+			this.#boxes.set(id, box);
+			box.disabled = false;
+			box.addEventListener('change', () => this.#toggle(id, box.checked));
+		}
+		this.insertAdjacentHTML('beforeend', PANEL);
+		this.#on('[data-reset]', 'click', () => this.#reset());
+		this.#on('[data-undo]', 'click', () => this.#restore());
+		this.#on('[data-export-md]', 'click', () => this.#export('md'));
+		this.#on('[data-export-json]', 'click', () => this.#export('json'));
+		this.#on('[data-print]', 'click', () => window.print());
+		this.#on('[data-import]', 'change', (event) => this.#import(event.target as HTMLInputElement));
+		this.#store = createStore({ key: `pb-checklist:${key}`, version: CHECKLIST_VERSION, parse: parseChecklistState });
+		this.#store.subscribe(window, () => this.#load(true));
+		this.#load(false);
+	}
+
+	#on(selector: string, type: string, listener: (event: Event) => void) {
+		this.querySelector(selector)?.addEventListener(type, listener);
+	}
+
+	#load(fromOtherTab: boolean) {
+		const result = this.#store.load();
+		if (result.status === 'ok') {
+			this.#state = result.data;
+			this.#ticked = match(result.data, this.#items).ticked;
+		} else {
+			this.#state = { ticked: {} };
+			this.#ticked = new Set([...this.#boxes].filter(([, box]) => box.dataset.default === 'checked').map(([id]) => id));
+			if (result.status === 'recovered') {
+				this.#notice(
+					`Your saved answers for this checklist could not be read (${result.reason}), so it starts empty. A copy was kept in this browser under “${result.backupKey}”.`,
+				);
+			} else if (result.status === 'unavailable') {
+				this.#notice(result.message);
+			}
+		}
+		this.#render(fromOtherTab ? 'Updated from another tab. ' : undefined);
+	}
+
+	#toggle(id: string, checked: boolean) {
+		if (checked) this.#ticked.add(id);
+		else this.#ticked.delete(id);
+		this.#save();
+		this.#render('');
+	}
+
+	#save() {
+		this.#state = nextState(this.#state, this.#items, this.#ticked);
+		const saved = this.#store.save(this.#state);
+		if (!saved.ok) this.#notice(saved.message);
+	}
+
+	#reset() {
+		this.#undo = new Set(this.#ticked);
+		this.#ticked.clear();
+		this.#save();
+		this.#render('');
+		this.#notice('All ticks were cleared.', true);
+	}
+
+	#restore() {
+		if (!this.#undo) return;
+		this.#ticked = this.#undo;
+		this.#undo = undefined;
+		this.#save();
+		this.#render('Ticks restored. ');
+		this.#notice('');
+	}
+
+	#export(kind: 'md' | 'json') {
+		const input = {
+			key: this.#store.key.slice('pb-checklist:'.length),
+			title: this.dataset.title ?? document.title,
+			items: this.#items,
+			ticked: this.#ticked,
+			bands: this.#bands,
+			date: new Date(),
+		};
+		const name = (this.dataset.title ?? 'checklist').toLowerCase().replace(/[^a-z0-9]+/g, '-');
+		if (kind === 'md') download(`${name}.md`, toMarkdown(input), 'text/markdown');
+		else download(`${name}.json`, toJson(input), 'application/json');
+	}
+
+	async #import(input: HTMLInputElement) {
+		const file = input.files?.[0];
+		input.value = '';
+		if (!file) return;
+		const result = fromJson(await file.text(), this.#store.key.slice('pb-checklist:'.length), this.#items);
+		if (!result.ok) {
+			this.#notice(`${result.message} Nothing was changed.`);
+			return;
+		}
+		this.#undo = new Set(this.#ticked);
+		this.#state = result.state;
+		this.#ticked = result.ticked;
+		const saved = this.#store.save(this.#state);
+		this.#render('Imported. ');
+		this.#notice(saved.ok ? `Imported ${file.name}. ${result.note ?? ''}` : saved.message, saved.ok);
+	}
+
+	#notice(text: string, undo = false) {
+		const box = this.querySelector<HTMLElement>('.pb-notice')!;
+		box.hidden = !text;
+		box.querySelector('p')!.textContent = text;
+		(box.querySelector('[data-undo]') as HTMLElement).hidden = !undo || !this.#undo;
+	}
+
+	#render(announce?: string) {
+		for (const [id, box] of this.#boxes) {
+			box.checked = this.#ticked.has(id);
+			box.closest('li')?.toggleAttribute('data-done', box.checked);
+		}
+		const done = this.#items.filter((item) => this.#ticked.has(item.id)).length;
+		const total = this.#items.length;
+		const text = progressText(done, total);
+		this.querySelector('.pb-progress-text')!.textContent = text;
+		this.querySelector<HTMLElement>('.pb-bar > span')!.style.inlineSize = `${total ? (100 * done) / total : 0}%`;
+		const band = bandFor(done, this.#bands);
+		const verdict = this.querySelector<HTMLElement>('.pb-verdict')!;
+		verdict.hidden = !band;
+		verdict.querySelector('.pb-verdict-title')!.textContent = band ? `${band.verdict} (${done} of ${total})` : '';
+		verdict.querySelector('.pb-verdict-advice')!.textContent = band?.advice ?? '';
+		if (announce !== undefined) {
+			this.querySelector('[data-announce]')!.textContent = `${announce}${text}.${band ? ` ${band.verdict}.` : ''}`;
+		}
+	}
+}
+
+if (!customElements.get('pb-checklist')) customElements.define('pb-checklist', PbChecklist);

@@ -1,0 +1,138 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { glob } from 'astro/loaders';
+import type { z } from 'astro/zod';
+import { ContentError, type Examples, type Problem, zodProblems } from '../schemas/problems.ts';
+import { authorIds, contentDir, displayPath } from './paths.ts';
+import { loadSiteConfig, yamlSyntaxProblems } from './site-config.ts';
+
+interface Options {
+	/** Folder under the content directory, e.g. `issues`. */
+	folder: string;
+	/** Glob pattern inside that folder. */
+	pattern: string;
+	/** Frontmatter or data schema; must be a strict object. */
+	schema: z.ZodObject;
+	/** Example values quoted in error messages. */
+	examples: Examples;
+	/** Whether entries name an author (and fall back to the site's default author). */
+	authored?: boolean;
+	/** Whether entries carry a `slug` (file name by default) that must be unique. */
+	slugged?: boolean;
+	/** Checks across all entries of the collection, e.g. unique issue numbers. */
+	check?: (entries: CheckedEntry[]) => Problem[];
+	/** Notes for the author after a successful load in a build (held-back drafts, gaps in numbering). */
+	report?: (entries: CheckedEntry[], logger: LoaderContext['logger']) => void;
+}
+
+/** An entry as cross-collection checks see it. */
+export interface CheckedEntry {
+	id: string;
+	file: string;
+	data: Record<string, unknown>;
+}
+
+/** Reports values of `key` that more than one entry uses. */
+export function duplicates(entries: CheckedEntry[], key: string, fix: string): Problem[] {
+	const byValue = new Map<unknown, CheckedEntry[]>();
+	for (const entry of entries) {
+		const value = entry.data[key];
+		if (value === undefined) continue;
+		byValue.set(value, [...(byValue.get(value) ?? []), entry]);
+	}
+	const problems: Problem[] = [];
+	for (const [value, group] of byValue) {
+		if (group.length < 2) continue;
+		const files = group.map((e) => e.file).sort();
+		for (const file of files) {
+			const others = files.filter((f) => f !== file).join(', ');
+			problems.push({ file, field: key, message: `${JSON.stringify(value)} is also used by ${others}. ${fix}` });
+		}
+	}
+	return problems;
+}
+
+/**
+ * Runs a load; when it fails, looks for YAML syntax errors in the folder so the
+ * author gets our one-line message with the line number instead of a stack trace.
+ */
+async function guardSyntax(folder: string, load: () => Promise<void>): Promise<void> {
+	try {
+		await load();
+	} catch (error) {
+		const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ya?ml|mdx?)$/.test(f));
+		const problems = files.flatMap((f) => yamlSyntaxProblems(join(folder, f)));
+		throw problems.length > 0 ? new ContentError(problems) : error;
+	}
+}
+
+/**
+ * Astro's glob loader with Pactbook's checks: every entry is validated with
+ * friendly messages, and all problems of a collection (including duplicates
+ * and unknown authors) stop the build together, one line each.
+ */
+export function pactbookLoader(options: Options): Loader {
+	const dir = contentDir();
+	const base = join(dir, options.folder);
+	// Ids come from file names alone (Astro's default would take a frontmatter
+	// `slug`), so two files claiming one slug both reach the duplicate check.
+	const inner = glob({ pattern: options.pattern, base, generateId: ({ entry }) => entry.replace(/\.[^.]+$/, '') });
+	const known = Object.keys(options.schema.shape);
+	return {
+		name: 'pactbook',
+		schema: options.schema,
+		async load(ctx: LoaderContext) {
+			if (!existsSync(base)) return;
+			const problems: Problem[] = [];
+			const invalid = new Set<string>();
+			const defaultAuthor = options.authored ? loadSiteConfig(dir).defaultAuthor : undefined;
+			await guardSyntax(base, () =>
+				inner.load({
+					...ctx,
+					parseData: async ({ id, data, filePath }) => {
+						const file = displayPath(filePath ?? join(base, id));
+						const parsed = options.schema.safeParse(data, { reportInput: true });
+						if (!parsed.success) {
+							problems.push(...zodProblems(file, parsed.error, known, options.examples));
+							invalid.add(id);
+							return data;
+						}
+						const result: Record<string, unknown> = { ...parsed.data };
+						if (options.slugged) result.slug ??= id;
+						if (options.authored) result.author ??= defaultAuthor;
+						return result as typeof data;
+					},
+				}),
+			);
+			const all: CheckedEntry[] = ctx.store
+				.values()
+				.map((entry) => ({ id: entry.id, file: entry.filePath ?? entry.id, data: entry.data }));
+			const entries = all.filter((entry) => !invalid.has(entry.id));
+			if (options.authored) {
+				const authors = authorIds(dir);
+				for (const entry of all) {
+					const author = entry.data.author;
+					if (typeof author === 'string' && !authors.includes(author)) {
+						problems.push({
+							file: entry.file,
+							field: 'author',
+							message: `"${author}" has no file in ${displayPath(join(dir, 'authors'))}/. ${authors.length ? `Use one of: ${authors.join(', ')}, or add` : 'Add'} ${author}.yaml there.`,
+						});
+					}
+				}
+			}
+			if (options.slugged) {
+				problems.push(...duplicates(entries, 'slug', 'Give each one its own slug (set `slug:` or rename the file).'));
+			}
+			problems.push(...(options.check?.(entries) ?? []));
+			if (problems.length > 0) {
+				for (const id of invalid) ctx.store.delete(id);
+				problems.sort((a, b) => a.file.localeCompare(b.file) || a.field.localeCompare(b.field));
+				throw new ContentError(problems);
+			}
+			// The watcher exists only in `astro dev`, where drafts are shown rather than held back.
+			if (!ctx.watcher) options.report?.(entries, ctx.logger);
+		},
+	};
+}

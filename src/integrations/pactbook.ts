@@ -1,0 +1,70 @@
+import { satteri } from '@astrojs/markdown-satteri';
+import sitemap from '@astrojs/sitemap';
+import type { AstroIntegration } from 'astro';
+import { escapeExplicitIds } from '../lib/checklist-ids.ts';
+import { baseLinks, headingAnchors } from './markdown.ts';
+import { contentDir } from './paths.ts';
+import { loadSiteConfig } from './site-config.ts';
+import { taskLists } from './task-lists.ts';
+
+const VIRTUAL = 'virtual:pactbook/site';
+
+/**
+ * Reads `site.yaml`, sets the site URL and base from it (an explicit `base` in
+ * the Astro config or `--base` wins), configures Markdown, and exposes the
+ * settings to pages as `virtual:pactbook/site`.
+ */
+export default function pactbook(): AstroIntegration {
+	return {
+		name: 'pactbook',
+		hooks: {
+			'astro:config:setup'({ config, command, updateConfig, addWatchFile }) {
+				const site = loadSiteConfig();
+				const base = config.base !== '/' ? config.base : site.base;
+				addWatchFile(`${contentDir()}/site.yaml`);
+				updateConfig({
+					// Issue-number addresses only forward to the issue, so they stay out of the sitemap.
+					integrations: [sitemap({ filter: (page) => !/\/issues\/\d+\/$/.test(page) })],
+					site: config.site ?? site.url,
+					base,
+					trailingSlash: 'always',
+					markdown: { processor: satteri({ hastPlugins: [headingAnchors(), baseLinks(base), taskLists(contentDir())] }) },
+					vite: {
+						build: {
+							// One stylesheet for the whole site: cached after the first page.
+							cssCodeSplit: false,
+							rolldownOptions: {
+								// Every MDX module carries Astro's head-inject directive; the bundler's
+								// warning about it repeats once per article and says nothing actionable.
+								onLog(
+									level: 'info' | 'debug' | 'warn',
+									log: { code?: string; message: string },
+									handler: (level: 'info' | 'debug' | 'warn' | 'error', log: { code?: string; message: string }) => void,
+								) {
+									if (log.code === 'MODULE_LEVEL_DIRECTIVE' && log.message.includes('astro:head-inject')) return;
+									handler(level, log);
+								},
+							},
+						},
+						plugins: [
+							{
+								// `{#id}` after a task-list item would be a JavaScript expression in MDX.
+								name: 'pactbook-task-ids',
+								enforce: 'pre',
+								transform: (code: string, id: string) => (/\.mdx($|\?)/.test(id) ? escapeExplicitIds(code) : undefined),
+							},
+							{
+								name: 'pactbook-site',
+								resolveId: (id: string) => (id === VIRTUAL ? `\0${VIRTUAL}` : undefined),
+								load: (id: string) =>
+									id === `\0${VIRTUAL}`
+										? `export default ${JSON.stringify({ ...site, base })};\nexport const preview = ${command === 'dev'};`
+										: undefined,
+							},
+						],
+					},
+				});
+			},
+		},
+	};
+}

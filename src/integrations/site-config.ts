@@ -1,0 +1,67 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseDocument } from 'yaml';
+import { ContentError, type Problem, zodProblems } from '../schemas/problems.ts';
+import { type SiteConfig, siteExamples, siteSchema } from '../schemas/site.ts';
+import { authorIds, contentDir, displayPath } from './paths.ts';
+
+/**
+ * Parses YAML text (a data file, or frontmatter starting at `firstLine`); a
+ * syntax error becomes a problem naming the line.
+ */
+export function parseYaml(source: string, file: string, firstLine = 1): { data?: unknown; problems: Problem[] } {
+	const doc = parseDocument(source);
+	if (doc.errors.length > 0) {
+		return {
+			problems: doc.errors.map((e) => ({
+				file: displayPath(file),
+				field: '',
+				message: `is not valid YAML at line ${(e.linePos?.[0]?.line ?? 1) + firstLine - 1}: ${e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}. Check the indentation, colons and quotes on that line.`,
+			})),
+		};
+	}
+	return { data: doc.toJS(), problems: [] };
+}
+
+/** YAML syntax problems in a data file or in a Markdown file's frontmatter. */
+export function yamlSyntaxProblems(file: string): Problem[] {
+	const source = readFileSync(file, 'utf8');
+	if (/\.ya?ml$/.test(file)) return parseYaml(source, file).problems;
+	const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
+	return match ? parseYaml(match[1] ?? '', file, 2).problems : [];
+}
+
+/**
+ * Reads and checks `content/site.yaml`. Throws a {@link ContentError} listing
+ * every problem, including a `defaultAuthor` with no author file.
+ */
+export function loadSiteConfig(dir: string = contentDir()): SiteConfig {
+	const file = join(dir, 'site.yaml');
+	const shown = displayPath(file);
+	if (!existsSync(file)) {
+		throw new ContentError([
+			{
+				file: shown,
+				field: '',
+				message: 'is missing. Create it with at least title, description, url, newsletter and defaultAuthor.',
+			},
+		]);
+	}
+	const { data, problems } = parseYaml(readFileSync(file, 'utf8'), file);
+	if (problems.length > 0) throw new ContentError(problems);
+	const parsed = siteSchema.safeParse(data ?? {}, { reportInput: true });
+	if (!parsed.success) {
+		throw new ContentError(zodProblems(shown, parsed.error, Object.keys(siteSchema.shape), siteExamples));
+	}
+	const authors = authorIds(dir);
+	if (!authors.includes(parsed.data.defaultAuthor)) {
+		throw new ContentError([
+			{
+				file: shown,
+				field: 'defaultAuthor',
+				message: `"${parsed.data.defaultAuthor}" has no file in ${displayPath(join(dir, 'authors'))}/. ${authors.length ? `Use one of: ${authors.join(', ')}, or add` : 'Add'} ${parsed.data.defaultAuthor}.yaml there.`,
+			},
+		]);
+	}
+	return parsed.data;
+}

@@ -1,0 +1,174 @@
+import { tagSlug } from './urls.ts';
+
+/** What listings, navigation and related reading need to know about an issue or a playbook. */
+export interface ArticleSummary {
+	kind: 'issue' | 'playbook';
+	slug: string;
+	title: string;
+	summary: string;
+	/** Publication date of an issue, last update of a playbook. */
+	date: Date;
+	tags: string[];
+	author: string;
+	/** Issue number; playbooks have none. */
+	number?: number;
+	/** Playbook category; issues have none. */
+	category?: string;
+	minutes: number;
+	/** Title of the series the article belongs to. */
+	series?: string | undefined;
+	/** Explicit position in its series. */
+	part?: number | undefined;
+}
+
+/** Issues newest first: by date, then by number. */
+export function newestFirst<T extends Pick<ArticleSummary, 'date' | 'number' | 'title'>>(items: readonly T[]): T[] {
+	return [...items].sort(
+		(a, b) => b.date.getTime() - a.date.getTime() || (b.number ?? 0) - (a.number ?? 0) || a.title.localeCompare(b.title),
+	);
+}
+
+/** Previous (older) and next (newer) item around `index` in a newest-first list. */
+export function neighbours<T>(newest: readonly T[], index: number): { previous: T | undefined; next: T | undefined } {
+	return { previous: newest[index + 1], next: index > 0 ? newest[index - 1] : undefined };
+}
+
+/** Articles by tag slug, once per tag an article lists; built once per list (lists are not changed after building). */
+const byTagCache = new WeakMap<readonly ArticleSummary[], Map<string, number[]>>();
+
+function byTag(all: readonly ArticleSummary[]): Map<string, number[]> {
+	let index = byTagCache.get(all);
+	if (!index) {
+		index = new Map();
+		for (const [i, item] of all.entries()) {
+			for (const tag of item.tags) {
+				const slug = tagSlug(tag);
+				const list = index.get(slug);
+				if (list) list.push(i);
+				else index.set(slug, [i]);
+			}
+		}
+		byTagCache.set(all, index);
+	}
+	return index;
+}
+
+/**
+ * Up to `limit` other articles that share the most tags with `target`; ties go
+ * to the newer article, then to the one listed first. Articles sharing no tag
+ * are never suggested. Looks only at articles sharing a tag, through an index of
+ * `all` built on first use, so a page costs the same in a site of any size.
+ */
+export function related<T extends ArticleSummary>(target: T, all: readonly T[], limit = 3): T[] {
+	const wanted = new Set(target.tags.map(tagSlug));
+	if (wanted.size === 0) return [];
+	const index = byTag(all);
+	const scores = new Map<number, number>();
+	for (const slug of wanted) {
+		for (const i of index.get(slug) ?? []) scores.set(i, (scores.get(i) ?? 0) + 1);
+	}
+	const scored: { i: number; item: T; score: number }[] = [];
+	for (const [i, score] of scores) {
+		const item = all[i]!;
+		if (item.kind === target.kind && item.slug === target.slug) continue;
+		scored.push({ i, item, score });
+	}
+	scored.sort((a, b) => b.score - a.score || b.item.date.getTime() - a.item.date.getTime() || a.i - b.i);
+	return scored.slice(0, limit).map((s) => s.item);
+}
+
+/** Groups a newest-first list by calendar year (UTC), keeping the order. */
+export function groupByYear<T extends { date: Date }>(items: readonly T[]): { year: number; items: T[] }[] {
+	const groups: { year: number; items: T[] }[] = [];
+	for (const item of items) {
+		const year = item.date.getUTCFullYear();
+		const last = groups.at(-1);
+		if (last && last.year === year) last.items.push(item);
+		else groups.push({ year, items: [item] });
+	}
+	return groups;
+}
+
+/** Groups items by a key, with groups in the order of `compare` on their names. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): { name: string; items: T[] }[] {
+	const map = new Map<string, T[]>();
+	for (const item of items) {
+		const name = key(item);
+		const group = map.get(name);
+		if (group) group.push(item);
+		else map.set(name, [item]);
+	}
+	return [...map].map(([name, group]) => ({ name, items: group })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** Every tag with its display name (as first written), URL slug and articles, most used first. */
+export function tagIndex<T extends ArticleSummary>(items: readonly T[]): { slug: string; name: string; items: T[] }[] {
+	const map = new Map<string, { slug: string; name: string; items: T[] }>();
+	const listed = new Map<string, Set<T>>();
+	for (const item of items) {
+		for (const tag of new Set(item.tags)) {
+			const slug = tagSlug(tag);
+			const entry = map.get(slug) ?? { slug, name: tag, items: [] };
+			// An article listing two spellings of one tag appears once under it.
+			const seen = listed.get(slug) ?? new Set();
+			if (!seen.has(item)) entry.items.push(item);
+			seen.add(item);
+			listed.set(slug, seen);
+			map.set(slug, entry);
+		}
+	}
+	return [...map.values()].sort((a, b) => b.items.length - a.items.length || a.name.localeCompare(b.name));
+}
+
+/** Splits a list into pages of `size`; there is always at least one (possibly empty) page. */
+export function paginate<T>(items: readonly T[], size: number): T[][] {
+	const pages: T[][] = [];
+	for (let i = 0; i < items.length; i += size) pages.push(items.slice(i, i + size));
+	return pages.length ? pages : [[]];
+}
+
+/** A series: articles sharing a `series` title, in reading order. */
+export interface Series<T> {
+	slug: string;
+	title: string;
+	items: T[];
+}
+
+/**
+ * Groups articles into series by title (spelled alike, as tags are), ordered by
+ * `part`, then by date (oldest first), then by title; articles without a part
+ * come after those with one.
+ */
+export function seriesIndex<T extends ArticleSummary>(items: readonly T[]): Series<T>[] {
+	const map = new Map<string, Series<T>>();
+	for (const item of items) {
+		if (!item.series) continue;
+		const slug = tagSlug(item.series);
+		const entry = map.get(slug) ?? { slug, title: item.series, items: [] };
+		entry.items.push(item);
+		map.set(slug, entry);
+	}
+	for (const series of map.values()) {
+		series.items.sort(
+			(a, b) =>
+				(a.part ?? Number.POSITIVE_INFINITY) - (b.part ?? Number.POSITIVE_INFINITY) ||
+				a.date.getTime() - b.date.getTime() ||
+				a.title.localeCompare(b.title),
+		);
+	}
+	return [...map.values()].sort((a, b) => a.title.localeCompare(b.title));
+}
+
+/**
+ * The page numbers a pagination bar shows: the first and last pages, and
+ * `radius` pages either side of the current one, with `null` for each gap.
+ * Its length stays the same however long the archive grows.
+ */
+export function pageWindow(current: number, total: number, radius = 2): (number | null)[] {
+	const shown: (number | null)[] = [];
+	for (let n = 1; n <= total; n++) {
+		if (n === 1 || n === total || Math.abs(n - current) <= radius) shown.push(n);
+		else if (shown.at(-1) !== null) shown.push(null);
+	}
+	return shown;
+}

@@ -1,0 +1,118 @@
+import { compile } from 'html-to-text';
+import juice from 'juice';
+import { escapeHtml } from './escape.ts';
+
+/** What the email edition of an issue shows. */
+export interface EmailInput {
+	newsletter: string;
+	language: string;
+	title: string;
+	/** "Issue #20 · October 5, 2026". */
+	dateline: string;
+	summary: string;
+	author: string;
+	/** Article body from `portableHtml`: absolute URLs, tools already turned into links. */
+	body: string;
+	/** Absolute address of the issue's web page. */
+	webUrl: string;
+	/** Absolute address of the site's home page. */
+	homeUrl: string;
+}
+
+// Styles for a single-column layout that common clients render; juice copies
+// them onto each element, then class names are dropped.
+const CSS = `
+body { margin: 0; padding: 0; background: #f3f1ec; }
+.pb-outer { background: #f3f1ec; }
+.pb-inner { background: #ffffff; border-radius: 6px; }
+.pb-pad { padding: 24px 28px; font-family: Georgia, 'Times New Roman', serif; font-size: 17px; line-height: 1.6; color: #1d1f23; }
+.pb-top { padding: 12px 28px; font-family: Arial, Helvetica, sans-serif; font-size: 13px; color: #545860; }
+.pb-top a, .pb-foot a { color: #545860; }
+.pb-foot { padding: 16px 28px 28px; font-family: Arial, Helvetica, sans-serif; font-size: 13px; line-height: 1.5; color: #545860; }
+.pb-name { margin: 0 0 4px; font-family: Arial, Helvetica, sans-serif; font-size: 13px; letter-spacing: 1px; text-transform: uppercase; color: #0b5f8a; }
+h1 { margin: 0 0 8px; font-family: Arial, Helvetica, sans-serif; font-size: 28px; line-height: 1.25; color: #1d1f23; }
+h2 { margin: 28px 0 8px; font-family: Arial, Helvetica, sans-serif; font-size: 21px; line-height: 1.3; color: #1d1f23; }
+h3 { margin: 22px 0 6px; font-family: Arial, Helvetica, sans-serif; font-size: 18px; line-height: 1.3; color: #1d1f23; }
+p, ul, ol, blockquote { margin: 0 0 16px; }
+a { color: #0b5f8a; }
+img { max-width: 100%; height: auto; border: 0; }
+blockquote { padding-left: 14px; border-left: 4px solid #d9d5cc; color: #545860; }
+table.pb-content-table, .pb-pad table { border-collapse: collapse; width: 100%; }
+.pb-pad th, .pb-pad td { border: 1px solid #d9d5cc; padding: 6px 8px; text-align: left; vertical-align: top; font-size: 15px; }
+.pb-summary { color: #545860; font-size: 18px; }
+.pb-meta { font-family: Arial, Helvetica, sans-serif; font-size: 13px; color: #545860; }
+.pb-wild { display: block; margin: 20px 0; padding: 14px 18px; background: #e3f0f7; border-left: 5px solid #0b5f8a; }
+.pb-wild-label { font-family: Arial, Helvetica, sans-serif; font-size: 12px; font-weight: bold; letter-spacing: 1px; text-transform: uppercase; }
+.pb-callout { display: block; margin: 20px 0; padding: 12px 16px; background: #f3f1ec; border-left: 5px solid #0b5f8a; }
+.pb-callout-title { font-weight: bold; }
+.pb-tool-items { list-style: none; padding-left: 0; }
+.pb-tool-link a { display: inline-block; padding: 10px 18px; background: #0b5f8a; color: #ffffff; border-radius: 4px; font-family: Arial, Helvetica, sans-serif; font-size: 15px; font-weight: bold; text-decoration: none; }
+`;
+
+/** Gives every image an alt text and a width, as email clients need both. */
+function sizeImages(html: string): string {
+	return html.replace(/<img\b([^>]*)>/g, (_, attributes: string) => {
+		let attrs = attributes.replace(/\s*\/$/, '');
+		if (!/\salt=/.test(attrs)) attrs += ' alt=""';
+		if (!/\swidth=/.test(attrs)) attrs += ' width="544"';
+		return `<img${attrs}>`;
+	});
+}
+
+/**
+ * The email edition of an issue: one self-contained HTML document with every
+ * style inlined, no script, no stylesheet, no class names and only absolute URLs.
+ */
+export function emailHtml(input: EmailInput): string {
+	const page = `<!DOCTYPE html>
+<html lang="${escapeHtml(input.language)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(input.title)}</title>
+</head>
+<body>
+<div data-preheader style="display:none;max-height:0;overflow:hidden">${escapeHtml(input.summary)}</div>
+<table role="presentation" class="pb-outer" width="100%" cellpadding="0" cellspacing="0" border="0">
+<tr><td align="center">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px">
+<tr><td class="pb-top" align="right"><a href="${escapeHtml(input.webUrl)}">View in your browser</a></td></tr>
+<tr><td class="pb-inner"><div class="pb-pad">
+<p class="pb-name">${escapeHtml(input.newsletter)}</p>
+<h1>${escapeHtml(input.title)}</h1>
+<p class="pb-meta">${escapeHtml(input.dateline)} · By ${escapeHtml(input.author)}</p>
+<p class="pb-summary">${escapeHtml(input.summary)}</p>
+${sizeImages(input.body)}
+</div></td></tr>
+<tr><td class="pb-foot">You are reading ${escapeHtml(input.newsletter)}. <a href="${escapeHtml(input.webUrl)}">Read this issue on the web</a> or <a href="${escapeHtml(input.homeUrl)}">browse every issue</a>.</td></tr>
+</table>
+</td></tr>
+</table>
+</body>
+</html>
+`;
+	// The styles go in as juice's CSS argument rather than as a <style> element that juice
+	// would extract, check for rules to keep, then remove: the same result, for less work.
+	const inlined = juice.inlineContent(page, CSS, { preserveImportant: true, applyWidthAttributes: false });
+	return inlined.replace(/\sclass="[^"]*"/g, '').replace(/\sid="[^"]*"/g, '');
+}
+
+// Compiled once: html-to-text's `convert` compiles its options on every call,
+// which costs more than converting an issue.
+const toText = compile({
+	wordwrap: 78,
+	selectors: [
+		{ selector: 'a', options: { linkBrackets: ['<', '>'], hideLinkHrefIfSameAsText: true } },
+		{ selector: 'h1', options: { uppercase: false } },
+		{ selector: 'h2', options: { uppercase: false } },
+		{ selector: 'h3', options: { uppercase: false } },
+		{ selector: 'table', format: 'dataTable' },
+		{ selector: 'img', format: 'skip' },
+		{ selector: 'div[data-preheader]', format: 'skip' },
+	],
+});
+
+/** The plain-text version of an email edition; every link is written out after its text. */
+export function emailText(html: string): string {
+	return `${toText(html).trim()}\n`;
+}

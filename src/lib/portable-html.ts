@@ -1,0 +1,62 @@
+import { ELEMENT_NODE, type ElementNode, type Node, parse, renderSync, TEXT_NODE, walkSync } from 'ultrahtml';
+import { escapeHtml } from './escape.ts';
+
+/** Text of a node and its descendants as HTML text (entities kept), whitespace folded. */
+function textOf(node: Node): string {
+	let text = '';
+	walkSync(node, (child) => {
+		if (child.type === TEXT_NODE) text += child.value;
+	});
+	return text.replace(/\s+/g, ' ').trim();
+}
+
+function replace(node: Node, html: string): void {
+	const siblings = (node.parent as ElementNode).children;
+	const fresh = (parse(html) as ElementNode).children;
+	for (const child of fresh) child.parent = node.parent;
+	siblings.splice(siblings.indexOf(node), 1, ...fresh);
+}
+
+export interface PortableOptions {
+	/** Absolute address of the article's web page: relative links resolve against it, tools link to it. */
+	pageUrl: string;
+	/** Wording of the link that replaces each interactive tool. */
+	toolLink?: string;
+}
+
+/**
+ * Rewrites an article's rendered HTML for places outside the site (feeds, email):
+ * every URL absolute, interactive checklists replaced by their items and a link
+ * to the web page, heading anchor links and build-only attributes removed.
+ */
+export function portableHtml(html: string, { pageUrl, toolLink = 'Fill in this checklist on the web' }: PortableOptions): string {
+	const root = parse(html) as Node;
+	const tools: ElementNode[] = [];
+	const anchors: ElementNode[] = [];
+	walkSync(root, (node) => {
+		if (node.type !== ELEMENT_NODE) return;
+		const element = node as ElementNode;
+		if (element.name === 'pb-checklist') tools.push(element);
+		if (/\bpb-anchor\b/.test(element.attributes.class ?? '')) anchors.push(element);
+		for (const name of Object.keys(element.attributes)) if (name.startsWith('data-astro-')) delete element.attributes[name];
+		for (const name of ['href', 'src'] as const) {
+			const value = element.attributes[name];
+			if (value !== undefined && !/^(mailto|tel|data):/i.test(value)) element.attributes[name] = new URL(value, pageUrl).href;
+		}
+	});
+	for (const anchor of anchors)
+		(anchor.parent as ElementNode).children.splice((anchor.parent as ElementNode).children.indexOf(anchor), 1);
+	for (const tool of tools) {
+		const id = (tool.attributes['data-key'] ?? '').split('#')[1] ?? '';
+		const items: string[] = [];
+		walkSync(tool, (node) => {
+			if (node.type === ELEMENT_NODE && (node as ElementNode).name === 'label') items.push(textOf(node));
+		});
+		const link = new URL(id ? `#${id}` : '', pageUrl).href;
+		replace(
+			tool,
+			`<ul class="pb-tool-items">${items.map((item) => `<li>☐ ${item}</li>`).join('')}</ul><p class="pb-tool-link"><a href="${escapeHtml(link)}">${escapeHtml(toolLink)}</a></p>`,
+		);
+	}
+	return renderSync(root);
+}

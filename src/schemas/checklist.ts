@@ -1,0 +1,46 @@
+import { z } from 'astro/zod';
+import { text } from './fields.ts';
+
+const band = z.strictObject({
+	/** Fewest ticked items for this band. */
+	min: z.number().int({ error: 'should be a whole number.' }).min(0, { error: 'should be 0 or more.' }),
+	/** Most ticked items for this band. */
+	max: z.number().int({ error: 'should be a whole number.' }).min(0, { error: 'should be 0 or more.' }),
+	/** Short verdict shown for a score in this band, e.g. "Getting there". */
+	verdict: text(60),
+	/** What to do next, shown under the verdict. */
+	advice: text(400).optional(),
+});
+
+/** Scoring of one checklist: bands that together cover every possible score. */
+export const checklistScoringSchema = z
+	.strictObject({
+		/** Name used in exports and printouts; defaults to the heading above the list. */
+		title: text(120).optional(),
+		/** Score bands from lowest to highest, e.g. 0–3 "At risk", 4–6 "Getting there", 7–8 "Strong". */
+		bands: z.array(band).min(1, { error: 'needs at least one band.' }),
+	})
+	.superRefine(({ bands }, ctx) => {
+		bands.forEach((b, i) => {
+			if (b.min > b.max) {
+				ctx.addIssue({ code: 'custom', path: ['bands', i], message: `goes from ${b.min} down to ${b.max}. Swap min and max.` });
+			}
+			const previous = bands[i - 1];
+			if (i === 0 && b.min !== 0) {
+				ctx.addIssue({ code: 'custom', path: ['bands', 0, 'min'], message: `is ${b.min}; the first band must start at 0.` });
+			}
+			if (previous && b.min !== previous.max + 1) {
+				ctx.addIssue({
+					code: 'custom',
+					path: ['bands', i, 'min'],
+					message: `is ${b.min} but the band before ends at ${previous.max}. Set it to ${previous.max + 1} so no score is left out or counted twice.`,
+				});
+			}
+		});
+	});
+
+/** `checklists:` frontmatter: scoring per checklist, keyed by the id of the heading above the list. */
+export const checklistsField = () => z.record(z.string(), checklistScoringSchema).optional();
+
+export type ChecklistScoring = z.output<typeof checklistScoringSchema>;
+export type Band = ChecklistScoring['bands'][number];

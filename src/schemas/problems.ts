@@ -1,0 +1,136 @@
+import { AstroError } from 'astro/errors';
+import type { z } from 'astro/zod';
+
+/** One thing wrong with an author's content, with what to do about it. */
+export interface Problem {
+	/** Path of the file, relative to the project root (e.g. `content/issues/020-x.mdx`). */
+	file: string;
+	/** The frontmatter field or site setting at fault, as a dotted path (`links.0.url`). */
+	field: string;
+	/** What is wrong and how to fix it, as one sentence or two. */
+	message: string;
+}
+
+/** Examples the messages quote so that an author can copy a valid value. */
+export type Examples = Record<string, string>;
+
+/** One line per problem: `file: field: message`. */
+export function formatProblems(problems: readonly Problem[]): string {
+	return problems.map((p) => `${p.file}: ${p.field ? `${p.field}: ` : ''}${p.message}`).join('\n');
+}
+
+/**
+ * Error thrown when content is broken; its message is the author-facing list of
+ * problems. It carries no stack: the trace would point at Pactbook, not at the
+ * author's file.
+ */
+export class ContentError extends AstroError {
+	readonly problems: readonly Problem[];
+	constructor(problems: readonly Problem[]) {
+		const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+		super(`Pactbook found ${count} in your content:\n${formatProblems(problems)}`, 'Fix each line above, then build again.');
+		this.name = 'ContentError';
+		this.problems = problems;
+		this.stack = '';
+	}
+}
+
+/** Edit distance, to suggest the field a typo was meant to be. */
+function distance(a: string, b: string): number {
+	const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+	for (let i = 1; i <= a.length; i++) {
+		let prev = row[0]!;
+		row[0] = i;
+		for (let j = 1; j <= b.length; j++) {
+			const cur = row[j]!;
+			row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+			prev = cur;
+		}
+	}
+	return row[b.length]!;
+}
+
+/** The known key closest to `key`, when it is close enough to be a typo. */
+export function closest(key: string, known: readonly string[]): string | undefined {
+	let best: string | undefined;
+	let bestScore = Infinity;
+	for (const candidate of known) {
+		const score = distance(key.toLowerCase(), candidate.toLowerCase());
+		if (score < bestScore) {
+			best = candidate;
+			bestScore = score;
+		}
+	}
+	return best !== undefined && bestScore <= Math.max(2, Math.floor(key.length / 3)) ? best : undefined;
+}
+
+function describe(value: unknown): string {
+	if (value === undefined) return 'nothing';
+	if (value === null) return 'an empty value';
+	if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'a date that does not exist' : 'a date';
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 37)}...` : value}"`;
+	if (typeof value === 'object') return 'a group of fields';
+	return String(value);
+}
+
+const KINDS: Record<string, string> = {
+	string: 'text',
+	number: 'a number',
+	int: 'a whole number',
+	boolean: 'true or false',
+	date: 'a date written as YYYY-MM-DD',
+	array: 'a list',
+	object: 'a group of fields',
+};
+
+function example(field: string, examples: Examples): string {
+	const leaf = field
+		.split('.')
+		.filter((part) => !/^\d+$/.test(part))
+		.join('.');
+	const value = examples[leaf];
+	return value === undefined ? '' : ` For example: ${leaf.split('.').at(-1)}: ${value}`;
+}
+
+/**
+ * Turns a zod error into author-facing problems, one per issue, each naming the
+ * field and saying how to fix it. Parse with `{ reportInput: true }` so the
+ * messages can quote what the author wrote.
+ */
+export function zodProblems(file: string, error: z.ZodError, known: readonly string[], examples: Examples = {}): Problem[] {
+	const problems: Problem[] = [];
+	for (const issue of error.issues) {
+		const field = issue.path.map(String).join('.');
+		const input = (issue as { input?: unknown }).input;
+		switch (issue.code) {
+			case 'unrecognized_keys':
+				for (const key of issue.keys) {
+					const guess = closest(key, known);
+					problems.push({
+						file,
+						field: field ? `${field}.${key}` : key,
+						message: guess
+							? `is not a known field. Did you mean "${guess}"? Rename it.`
+							: `is not a known field. Remove it, or use one of: ${known.join(', ')}.`,
+					});
+				}
+				break;
+			case 'invalid_type': {
+				const wanted = KINDS[issue.expected] ?? issue.expected;
+				problems.push({
+					file,
+					field,
+					message:
+						input === undefined
+							? `is required. Add it.${example(field, examples)}`
+							: `should be ${wanted}, not ${describe(input)}.${example(field, examples)}`,
+				});
+				break;
+			}
+			default:
+				problems.push({ file, field, message: `${issue.message}${example(field, examples)}` });
+		}
+	}
+	return problems;
+}

@@ -1,0 +1,6 @@
+declare module 'virtual:pactbook/site' {
+	const site: import('./schemas/site.ts').SiteConfig;
+	export default site;
+	/** True in `astro dev`: drafts and scheduled issues are shown, marked, and dev-only tools appear. */
+	export const preview: boolean;
+}
