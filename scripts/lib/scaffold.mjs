@@ -1,0 +1,130 @@
+// Creates new issue and playbook files. Plain JavaScript with JSDoc so that it
+// runs on every supported Node without a build step.
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/**
+ * A file-name slug: lower case, words joined by hyphens, accents dropped.
+ * @param {string} title
+ */
+export function slugify(title) {
+	return title
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/['’]/g, '')
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '')
+		.slice(0, 60)
+		.replace(/-+$/, '');
+}
+
+/**
+ * The number after the highest `number:` in any issue file, drafts included.
+ * @param {string} folder the issues folder
+ */
+export function nextNumber(folder) {
+	if (!existsSync(folder)) return 1;
+	let highest = 0;
+	for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
+		if (!/\.mdx?$/.test(name)) continue;
+		const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(folder, name), 'utf8'))?.[1] ?? '';
+		const number = Number(/^number:\s*(\d+)\s*$/m.exec(frontmatter)?.[1] ?? 0);
+		highest = Math.max(highest, number);
+	}
+	return highest + 1;
+}
+
+/** @param {Date} date */
+export function localDate(date) {
+	const pad = (/** @type {number} */ n) => String(n).padStart(2, '0');
+	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+const quote = (/** @type {string} */ text) => JSON.stringify(text);
+
+/** @param {{ number: number, title: string, date: string }} issue */
+export function issueTemplate({ number, title, date }) {
+	return `---
+number: ${number}
+title: ${quote(title)}
+date: ${date}
+summary: "One or two sentences for the archive, the feeds and search results."
+tags: []
+draft: true
+---
+
+A short personal opening: what happened this week, and why this issue matters.
+
+## Partnerships in the wild
+
+<InTheWild source="Where the story comes from" lesson="The lesson, in one sentence.">
+
+Tell a real partnership story in a few paragraphs.
+
+</InTheWild>
+
+## The main topic
+
+Make one point well. Use ### headings for its parts.
+
+## Until next week
+
+A few lines to sign off.
+`;
+}
+
+/** @param {{ title: string, date: string }} playbook */
+export function playbookTemplate({ title, date }) {
+	return `---
+title: ${quote(title)}
+summary: "What this guide helps the reader do, in a sentence or two."
+category: General
+tags: []
+updated: ${date}
+draft: true
+---
+
+Who this playbook is for and what they will be able to do after reading it.
+
+## The first step
+
+Explain it, with an example from real partnerships.
+
+## Check yourself
+
+- [ ] A habit or step the reader can tick when it is true for them
+`;
+}
+
+/**
+ * Writes a new draft and returns its path; refuses to overwrite a file.
+ * @param {'issue' | 'playbook'} kind
+ * @param {string} title
+ * @param {{ contentDir: string, today: Date }} options
+ */
+export function scaffold(kind, title, { contentDir, today }) {
+	const clean = title.trim();
+	const slug = slugify(clean);
+	if (!clean || !slug) throw new Error(`Give the ${kind} a title, for example: npm run new:${kind} -- "Partner or pen pal?"`);
+	const date = localDate(today);
+	const folder = join(contentDir, kind === 'issue' ? 'issues' : 'playbooks');
+	const number = kind === 'issue' ? nextNumber(folder) : 0;
+	const file = join(folder, kind === 'issue' ? `${String(number).padStart(3, '0')}-${slug}.mdx` : `${slug}.mdx`);
+	// An issue with this title under another number counts too: running the command twice makes no second draft.
+	const clash = existsSync(folder)
+		? readdirSync(folder).find((name) => name === `${slug}.mdx` || name.replace(/^\d+-/, '') === `${slug}.mdx`)
+		: undefined;
+	if (existsSync(file) || clash) {
+		throw new Error(
+			`${relative(process.cwd(), clash ? join(folder, clash) : file)} already exists; nothing was written. Choose another title or edit that file.`,
+		);
+	}
+	mkdirSync(folder, { recursive: true });
+	writeFileSync(
+		file,
+		kind === 'issue' ? issueTemplate({ number, title: clean, date }) : playbookTemplate({ title: clean, date }),
+		{ flag: 'wx' },
+	);
+	return file;
+}
