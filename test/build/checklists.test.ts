@@ -1,0 +1,108 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { type BuildResult, buildSite, copyFixture, problemsIn } from '../helpers/build.ts';
+import { page } from '../helpers/html.ts';
+
+let site: BuildResult;
+
+beforeAll(async () => {
+	site = await buildSite('checklist');
+	expect(site.code, site.output).toBe(0);
+});
+
+const ids = (dist: string) =>
+	page(dist, '/playbooks/habits/')
+		.querySelectorAll('pb-checklist')
+		.map((list) => [list.getAttribute('data-key'), list.querySelectorAll('li.pb-check').map((li) => li.getAttribute('data-id'))]);
+
+describe('task lists become checklists', () => {
+	test('every list gets a key from its page and heading, every item a stable id', () => {
+		expect(ids(site.dist)).toEqual([
+			[
+				'playbooks/habits#self-check',
+				['channels', 'we-verify-a-partners-credibility-before', 'both-sides-get-something-they-value'],
+			],
+			['playbooks/habits#due-diligence', ['checked-references', 'checked-references-2']],
+		]);
+	});
+
+	test('each item is a labelled checkbox; advice and scoring travel with the list', () => {
+		const html = page(site.dist, '/playbooks/habits/');
+		const first = html.querySelector('li[data-id=channels]')!;
+		const box = first.querySelector('input[type=checkbox]')!;
+		expect(first.querySelector(`label[for="${box.id}"]`)?.text).toBe('We agree on one channel per topic');
+		expect(first.querySelector('.pb-advice a')?.getAttribute('href')).toBe('#first-habit');
+		expect(html.querySelector('li[data-id=both-sides-get-something-they-value] input')?.getAttribute('data-default')).toBe(
+			'checked',
+		);
+		const list = html.querySelector('pb-checklist')!;
+		expect(list.getAttribute('data-title')).toBe('Habits self-check');
+		expect(JSON.parse(list.getAttribute('data-bands')!).map((b: { verdict: string }) => b.verdict)).toEqual([
+			'At risk',
+			'Getting there',
+			'Strong',
+		]);
+		expect(html.querySelectorAll('pb-checklist')[1]?.getAttribute('data-title')).toBe('Due diligence');
+		expect(html.querySelectorAll('ol.pb-checklist-items')).toHaveLength(1);
+		expect(html.querySelectorAll('script[type=module][src*="ChecklistScript"]')).toHaveLength(1);
+	});
+
+	test('without JavaScript the list reads as boxes and text, and no {#id} shows', () => {
+		const lists = page(site.dist, '/playbooks/habits/').querySelectorAll('pb-checklist');
+		for (const list of lists) expect(list.outerHTML).not.toContain('{#');
+		expect(page(site.dist, '/playbooks/habits/').querySelectorAll('pb-checklist input[disabled]')).toHaveLength(5);
+	});
+
+	test('ids are stable across builds, and editing one item keeps its neighbours’ ids', async () => {
+		const work = copyFixture('checklist', 'checklist-edit-content');
+		const again = await buildSite(work, { out: 'checklist-edit' });
+		expect(again.code, again.output).toBe(0);
+		expect(ids(again.dist)).toEqual(ids(site.dist));
+
+		const file = join(work, 'playbooks/habits.mdx');
+		const source = readFileSync(file, 'utf8')
+			.replace("We verify a partner's credibility before investing", 'We check references before we sign')
+			.replace('1. [ ] Checked references\n', '1. [ ] A new first item\n1. [ ] Checked references\n');
+		writeFileSync(file, source);
+		const edited = await buildSite(work, { out: 'checklist-edit' });
+		expect(edited.code, edited.output).toBe(0);
+		expect(ids(edited.dist)).toEqual([
+			['playbooks/habits#self-check', ['channels', 'we-check-references-before-we-sign', 'both-sides-get-something-they-value']],
+			['playbooks/habits#due-diligence', ['a-new-first-item', 'checked-references', 'checked-references-2']],
+		]);
+	});
+
+	test('pages without task lists load no checklist script', () => {
+		expect(page(site.dist, '/').querySelectorAll('script[src]')).toHaveLength(0);
+	});
+});
+
+describe('broken checklist scoring stops the build', () => {
+	test('bands that do not end at the number of items', async () => {
+		const result = await buildSite('checklist-bands');
+		expect(result.code).not.toBe(0);
+		expect(problemsIn(result.output)).toMatchInlineSnapshot(`
+			"Pactbook found 1 problem in your content:
+			test/fixtures/checklist-bands/content/playbooks/bands.mdx: checklists.check.bands: end at 5 but the list has 3 items. Make the last band's max 3."
+		`);
+	});
+	test('scoring for a list that does not exist', async () => {
+		const result = await buildSite('checklist-unknown');
+		expect(result.code).not.toBe(0);
+		expect(problemsIn(result.output)).toMatchInlineSnapshot(`
+			"Pactbook found 1 problem in your content:
+			test/fixtures/checklist-unknown/content/playbooks/unknown.mdx: checklists.self-assesment: matches no task list. Use the id of the heading above the list (self-assessment)."
+		`);
+	});
+	test('bands with a gap or upside down', async () => {
+		const result = await buildSite('checklist-band-gap');
+		expect(result.code).not.toBe(0);
+		expect(problemsIn(result.output)).toMatchInlineSnapshot(`
+			"Pactbook found 3 problems in your content:
+			test/fixtures/checklist-band-gap/content/playbooks/gap.mdx: checklists.check.bands.0.min: is 1; the first band must start at 0.
+			test/fixtures/checklist-band-gap/content/playbooks/gap.mdx: checklists.check.bands.1: goes from 4 down to 3. Swap min and max.
+			test/fixtures/checklist-band-gap/content/playbooks/gap.mdx: checklists.check.bands.1.min: is 4 but the band before ends at 2. Set it to 3 so no score is left out or counted twice."
+		`);
+	});
+});

@@ -1,0 +1,84 @@
+import { describe, expect, test } from 'vitest';
+import { buildSite, problemsIn } from '../helpers/build.ts';
+
+/** Builds a broken fixture and returns the problem list the author sees. */
+async function problems(fixture: string): Promise<string> {
+	const result = await buildSite(fixture);
+	expect(result.code, result.output).not.toBe(0);
+	return problemsIn(result.output);
+}
+
+describe('broken content stops the build with one line per problem', () => {
+	test('a typo in a frontmatter key', async () => {
+		expect(await problems('unknown-key')).toMatchInlineSnapshot(`
+			"Pactbook found 2 problems in your content:
+			test/fixtures/unknown-key/content/issues/first.mdx: titel: is not a known field. Did you mean "title"? Rename it.
+			test/fixtures/unknown-key/content/issues/first.mdx: title: is required. Add it. For example: title: "Perseverance is a partnership skill""
+		`);
+	});
+
+	test('two issues with the same number', async () => {
+		expect(await problems('duplicate-number')).toMatchInlineSnapshot(`
+			"Pactbook found 2 problems in your content:
+			test/fixtures/duplicate-number/content/issues/one.mdx: number: 4 is also used by test/fixtures/duplicate-number/content/issues/two.mdx. Give each issue its own number.
+			test/fixtures/duplicate-number/content/issues/two.mdx: number: 4 is also used by test/fixtures/duplicate-number/content/issues/one.mdx. Give each issue its own number."
+		`);
+	});
+
+	test('two issues with the same slug', async () => {
+		expect(await problems('duplicate-slug')).toMatchInlineSnapshot(`
+			"Pactbook found 2 problems in your content:
+			test/fixtures/duplicate-slug/content/issues/one.mdx: slug: "same" is also used by test/fixtures/duplicate-slug/content/issues/two.mdx. Give each one its own slug (set \`slug:\` or rename the file).
+			test/fixtures/duplicate-slug/content/issues/two.mdx: slug: "same" is also used by test/fixtures/duplicate-slug/content/issues/one.mdx. Give each one its own slug (set \`slug:\` or rename the file)."
+		`);
+	});
+
+	test('an author with no author file', async () => {
+		expect(await problems('missing-author')).toMatchInlineSnapshot(`
+			"Pactbook found 1 problem in your content:
+			test/fixtures/missing-author/content/issues/one.mdx: author: "zoe" has no file in test/fixtures/missing-author/content/authors/. Use one of: ana, or add zoe.yaml there."
+		`);
+	});
+
+	test('values of the wrong type', async () => {
+		expect(await problems('wrong-types')).toMatchInlineSnapshot(`
+			"Pactbook found 4 problems in your content:
+			test/fixtures/wrong-types/content/issues/one.mdx: date: should be a date written as YYYY-MM-DD, not "next week". For example: date: 2026-10-05
+			test/fixtures/wrong-types/content/issues/one.mdx: draft: should be true or false, not "maybe". For example: draft: true
+			test/fixtures/wrong-types/content/issues/one.mdx: number: should be a number, not "twenty". For example: number: 21
+			test/fixtures/wrong-types/content/issues/one.mdx: tags: should be a list, not "partners". For example: tags: [activation, goals]"
+		`);
+	});
+
+	test('a broken site.yaml', async () => {
+		expect(await problems('bad-site')).toMatchInlineSnapshot(`
+			"Pactbook found 4 problems in your content:
+			test/fixtures/bad-site/content/site.yaml: description: is required. Add it. For example: description: "Weekly notes for partner managers."
+			test/fixtures/bad-site/content/site.yaml: url: should be a full address starting with https://. For example: url: https://news.example.com
+			test/fixtures/bad-site/content/site.yaml: language: should be text, not 42. For example: language: en
+			test/fixtures/bad-site/content/site.yaml: navigaton: is not a known field. Did you mean "navigation"? Rename it."
+		`);
+	});
+
+	test('an author file with invalid fields', async () => {
+		expect(await problems('bad-author-file')).toMatchInlineSnapshot(`
+			"Pactbook found 2 problems in your content:
+			test/fixtures/bad-author-file/content/authors/ana.yaml: email: is not a known field. Remove it, or use one of: name, role, bio, links.
+			test/fixtures/bad-author-file/content/authors/ana.yaml: links.0.url: should be a full address starting with https://. For example: url: https://example.com/maya"
+		`);
+	});
+
+	test('a YAML syntax error in a data file', async () => {
+		expect(await problems('bad-yaml')).toMatchInlineSnapshot(`
+			"Pactbook found 1 problem in your content:
+			test/fixtures/bad-yaml/content/authors/ana.yaml: is not valid YAML at line 3: Flow sequence in block collection must be sufficiently indented and end with a ]. Check the indentation, colons and quotes on that line."
+		`);
+	});
+
+	test('a YAML syntax error in frontmatter', async () => {
+		expect(await problems('bad-frontmatter')).toMatchInlineSnapshot(`
+			"Pactbook found 1 problem in your content:
+			test/fixtures/bad-frontmatter/content/issues/one.mdx: is not valid YAML at line 3: Nested mappings are not allowed in compact mappings. Check the indentation, colons and quotes on that line."
+		`);
+	});
+});

@@ -1,0 +1,163 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { type BuildResult, buildSite, copyFixture } from '../helpers/build.ts';
+import { hrefs, page, text } from '../helpers/html.ts';
+
+let site: BuildResult;
+
+beforeAll(async () => {
+	site = await buildSite('good');
+	expect(site.code, site.output).toBe(0);
+});
+
+/** Every built page, as URL paths. */
+function pages(dist: string): string[] {
+	return readdirSync(dist, { recursive: true, encoding: 'utf8' })
+		.filter((file) => file.endsWith('.html') && !file.endsWith('email.html'))
+		.map(
+			(file) =>
+				`/${file
+					.replace(/index\.html$/, '')
+					.split('\\')
+					.join('/')}`,
+		)
+		.sort();
+}
+
+describe('a good site', () => {
+	test('builds exactly the expected pages', () => {
+		expect(pages(site.dist)).toEqual(
+			[
+				'/',
+				'/404.html',
+				'/about/',
+				'/authors/ana/',
+				'/authors/ben/',
+				...['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta'].flatMap((s, i) => [`/issues/0${i + 1}-${s}/`, `/tags/${s}/`]),
+				'/issues/',
+				...[1, 2, 3, 4, 5, 6].map((n) => `/issues/${n}/`),
+				'/issues/page/2/',
+				'/playbooks/',
+				'/playbooks/custom-slug/',
+				'/playbooks/guide/',
+				'/tags/',
+				'/tags/shared/',
+				'/search/',
+				'/self-assessments/',
+			].sort(),
+		);
+	});
+
+	test('drafts and _-prefixed files are not published anywhere', () => {
+		const everything = pages(site.dist)
+			.map((p) => readFileSync(join(site.dist, p.endsWith('/') ? `${p}index.html` : p), 'utf8'))
+			.join('\n');
+		expect(everything).not.toContain('secretplan');
+		expect(everything).not.toContain('Skipped file');
+	});
+
+	test('the archive lists issues newest first, grouped by year, paginated', () => {
+		const first = page(site.dist, '/issues/');
+		expect(first.querySelectorAll('section h2').map((h) => h.text)).toEqual(['2026', '2025']);
+		expect(first.querySelectorAll('.pb-list h3').map((h) => h.text.trim())).toEqual(
+			['zeta', 'epsilon', 'delta', 'gamma', 'beta'].map((s) => `Issue ${s}`),
+		);
+		expect(hrefs(first, '.pb-pagination a[rel=next]')).toEqual(['/issues/page/2/']);
+		const second = page(site.dist, '/issues/page/2/');
+		expect(second.querySelectorAll('.pb-list h3').map((h) => h.text.trim())).toEqual(['Issue alpha']);
+		expect(text(second, 'h1')).toBe('All issues, page 2 of 2');
+		expect(hrefs(second, '.pb-pagination a[rel=prev]')).toEqual(['/issues/']);
+	});
+
+	test('an issue page shows its metadata, contents, anchors and neighbours', () => {
+		const gamma = page(site.dist, '/issues/03-gamma/');
+		expect(text(gamma, 'h1')).toBe('Issue gamma');
+		expect(gamma.querySelectorAll('.pb-meta li').map((li) => li.text.trim())).toEqual([
+			'Issue #3',
+			'January 5, 2026',
+			'By Ana Test',
+			'1 min read',
+		]);
+		expect(gamma.querySelector('time')?.getAttribute('datetime')).toBe('2026-01-05');
+		expect(hrefs(gamma, '.pb-toc a')).toEqual(['#first-part', '#a-detail', '#second-part']);
+		expect(gamma.querySelector('h2#first-part')).not.toBeNull();
+		expect(hrefs(gamma, '.pb-heading a.pb-anchor')).toEqual(['#first-part', '#a-detail', '#second-part']);
+		expect(hrefs(gamma, 'a[rel=prev]')).toEqual(['/issues/02-beta/']);
+		expect(hrefs(gamma, 'a[rel=next]')).toEqual(['/issues/04-delta/']);
+		expect(hrefs(gamma, '.pb-article-head .pb-tags a')).toEqual(['/tags/shared/', '/tags/gamma/']);
+		const related = hrefs(gamma, '.pb-related a');
+		expect(related).toHaveLength(3);
+		expect(related).not.toContain('/issues/03-gamma/');
+	});
+
+	test('the newest and oldest issues link only one way', () => {
+		expect(hrefs(page(site.dist, '/issues/06-zeta/'), 'a[rel=next]')).toEqual([]);
+		expect(hrefs(page(site.dist, '/issues/01-alpha/'), 'a[rel=prev]')).toEqual([]);
+	});
+
+	test('playbooks are grouped by category; slugs can be set', () => {
+		const list = page(site.dist, '/playbooks/');
+		expect(list.querySelectorAll('section h2').map((h) => h.text)).toEqual(['Activation', 'Goals']);
+		expect(hrefs(list, '.pb-list a')).toEqual(['/playbooks/guide/', '/playbooks/custom-slug/']);
+		const guide = page(site.dist, '/playbooks/guide/');
+		expect(guide.querySelectorAll('.pb-meta li').map((li) => li.text.trim())).toEqual([
+			'Updated March 1, 2026',
+			'By Ben Test',
+			'1 min read',
+		]);
+		expect(text(guide, '.pb-callout-tip .pb-callout-title')).toBe('Try this');
+		expect(text(guide, '.pb-wild-lesson')).toBe('The lesson: Fixtures teach.');
+		expect(guide.querySelector('a[rel=prev]')).toBeNull();
+	});
+
+	test('tag, author and about pages', () => {
+		const shared = page(site.dist, '/tags/shared/');
+		expect(shared.querySelectorAll('.pb-list > li')).toHaveLength(7);
+		expect(text(page(site.dist, '/tags/'), 'main a[href="/tags/shared/"]')).toBe('shared (7)');
+		const ana = page(site.dist, '/authors/ana/');
+		expect(text(ana, 'h1')).toBe('Ana Test');
+		expect(ana.querySelectorAll('.pb-list > li')).toHaveLength(7);
+		expect(text(page(site.dist, '/about/'), 'h1')).toBe('About Fixture Weekly');
+	});
+
+	test('article pages load no JavaScript file and one stylesheet', () => {
+		const gamma = page(site.dist, '/issues/03-gamma/');
+		expect(gamma.querySelectorAll('script[src]')).toHaveLength(0);
+		expect(gamma.querySelectorAll('link[rel=stylesheet]')).toHaveLength(1);
+		expect(gamma.getAttribute('lang') ?? gamma.querySelector('html')?.getAttribute('lang')).toBe('en');
+	});
+});
+
+test('under a sub-path, every link and asset starts with the base', async () => {
+	const based = await buildSite('good', { base: '/newsletter/', out: 'good-base' });
+	expect(based.code, based.output).toBe(0);
+	for (const path of pages(based.dist)) {
+		const root = page(based.dist, path);
+		const urls = [
+			...hrefs(root, 'a[href], link[href]'),
+			...root.querySelectorAll('script[src], img[src]').map((e) => e.getAttribute('src') ?? ''),
+		].filter((u) => u.startsWith('/'));
+		for (const url of urls) expect(`${path} → ${url}`).toMatch(/ → \/newsletter\//);
+	}
+	// The content's own root-relative link is rewritten too.
+	expect(hrefs(page(based.dist, '/issues/03-gamma/'), '.pb-prose a')).toContain('/newsletter/playbooks/guide/');
+});
+
+test('a new issue file gives a page, an archive entry and prev/next links after a rebuild', async () => {
+	const work = copyFixture('good', 'grow-content');
+	const before = await buildSite(work, { out: 'grow' });
+	expect(before.code, before.output).toBe(0);
+	expect(existsSync(join(before.dist, 'issues/08-eta/index.html'))).toBe(false);
+
+	writeFileSync(
+		join(work, 'issues/08-eta.mdx'),
+		'---\nnumber: 8\ntitle: Issue eta\ndate: 2026-05-04\nsummary: The newest.\ntags: [shared]\n---\n\nFresh words.\n',
+	);
+	const after = await buildSite(work, { out: 'grow' });
+	expect(after.code, after.output).toBe(0);
+	expect(text(page(after.dist, '/issues/08-eta/'), 'h1')).toBe('Issue eta');
+	expect(page(after.dist, '/issues/').querySelectorAll('.pb-list h3')[0]?.text.trim()).toBe('Issue eta');
+	expect(hrefs(page(after.dist, '/issues/08-eta/'), 'a[rel=prev]')).toEqual(['/issues/06-zeta/']);
+	expect(hrefs(page(after.dist, '/issues/06-zeta/'), 'a[rel=next]')).toEqual(['/issues/08-eta/']);
+});

@@ -1,0 +1,122 @@
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { launch } from '../helpers/browser.ts';
+import { TMP } from '../helpers/build.ts';
+import { type StaticSite, serve } from '../helpers/server.ts';
+
+let browser: Browser;
+let site: StaticSite;
+
+beforeAll(async () => {
+	site = await serve(join(TMP, 'sample/dist'));
+	browser = await launch();
+});
+
+afterAll(async () => {
+	await browser?.close();
+	await site?.close();
+});
+
+async function open(path: string, options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Page> {
+	const context = await browser.newContext({ colorScheme: options.colorScheme ?? 'light', reducedMotion: 'reduce' });
+	const page = await context.newPage();
+	await page.goto(new URL(path.replace(/^\//, ''), site.url).href);
+	return page;
+}
+
+const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+describe('theme', () => {
+	test('the toggle switches theme and the choice persists across pages', async () => {
+		const page = await open('/');
+		const toggle = page.getByRole('button', { name: 'Dark theme' });
+		await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('false');
+		const light = await background(page);
+		await toggle.click();
+		await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+		const dark = await background(page);
+		expect(dark).not.toBe(light);
+
+		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Playbooks' }).click();
+		await page.waitForURL(/\/playbooks\/$/);
+		// Set by the head script, before the body is painted.
+		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+		expect(await background(page)).toBe(dark);
+		await expect(page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).resolves.toBe('true');
+		await page.context().close();
+	});
+
+	test('follows the system theme until the reader chooses', async () => {
+		const page = await open('/', { colorScheme: 'dark' });
+		expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBeUndefined();
+		await expect(page.getByRole('button', { name: 'Dark theme' }).getAttribute('aria-pressed')).resolves.toBe('true');
+		await page.getByRole('button', { name: 'Dark theme' }).click();
+		expect(await page.evaluate(() => localStorage.getItem('pb-theme'))).toBe('light');
+		await page.context().close();
+	});
+});
+
+describe('table of contents', () => {
+	test('each link moves to its heading', async () => {
+		const page = await open('/issues/020-perseverance/');
+		const toc = page.getByRole('navigation', { name: 'On this page' });
+		const links = await toc.getByRole('link').all();
+		expect(links.length).toBeGreaterThanOrEqual(4);
+		for (const link of [links.at(-1)!, links[1]!]) {
+			const target = (await link.getAttribute('href'))!;
+			await link.click();
+			await page.waitForURL(`**${target}`);
+			const top = await page.locator(target).evaluate((h) => h.getBoundingClientRect().top);
+			expect(top).toBeGreaterThanOrEqual(0);
+			expect(top).toBeLessThan(120);
+		}
+		await page.context().close();
+	});
+});
+
+describe('keyboard', () => {
+	test('the skip link moves focus to the main content', async () => {
+		const page = await open('/issues/020-perseverance/');
+		await page.keyboard.press('Tab');
+		const skip = page.getByRole('link', { name: 'Skip to content' });
+		await expect(skip.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+		expect(await skip.evaluate((el) => el.getBoundingClientRect().top >= 0)).toBe(true);
+		await page.keyboard.press('Enter');
+		expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+		await page.context().close();
+	});
+
+	for (const path of ['/', '/issues/020-perseverance/', '/playbooks/', '/issues/']) {
+		test(`Tab reaches every link and button on ${path}, each with a visible focus ring`, async () => {
+			const page = await open(path);
+			// Number every element that should take focus, in document order.
+			const count = await page.evaluate(() => {
+				const focusable = [...document.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea')].filter(
+					(el) => el.classList.contains('pb-skip') || (!el.closest('[hidden]') && el.getClientRects().length > 0),
+				);
+				for (const [i, el] of focusable.entries()) el.dataset.pbOrder = String(i);
+				return focusable.length;
+			});
+			const reached: number[] = [];
+			for (let i = 0; i < count + 5; i++) {
+				await page.keyboard.press('Tab');
+				const focus = await page.evaluate(() => {
+					const el = document.activeElement as HTMLElement | null;
+					if (!el || el === document.body) return null;
+					const style = getComputedStyle(el);
+					return {
+						order: Number(el.dataset.pbOrder),
+						html: el.outerHTML,
+						ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+					};
+				});
+				if (!focus || reached.includes(focus.order)) break;
+				expect(focus.ring, `focus ring on ${focus.html}`).toBe(true);
+				reached.push(focus.order);
+			}
+			expect(reached).toEqual(Array.from({ length: count }, (_, i) => i));
+			await page.context().close();
+		});
+	}
+});

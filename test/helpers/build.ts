@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import { exclusive } from '../../scripts/lib/measure.mjs';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+/** Scratch folder for built sites; PACTBOOK_TEST_TMP moves it (e.g. to run two test sessions at once). */
+export const TMP = process.env.PACTBOOK_TEST_TMP ?? join(ROOT, 'test/.tmp');
+
+export interface BuildResult {
+	/** Exit code of `astro build`. */
+	code: number;
+	/** Everything the author would see in the terminal, without colours. */
+	output: string;
+	/** Folder the site was built into. */
+	dist: string;
+}
+
+export interface BuildOptions {
+	/** Sub-path to build for, e.g. `/newsletter/`. */
+	base?: string;
+	/** Name of the output folder under test/.tmp (defaults to the fixture name). */
+	out?: string;
+	/** Extra environment variables. */
+	env?: Record<string, string>;
+}
+
+/**
+ * Builds a content folder with the project's real Astro setup, as `npm run
+ * build` would, into `test/.tmp/<out>/dist`. `content` is a fixture name under
+ * `test/fixtures/` (which holds a `content/` folder) or a path to a content folder.
+ */
+export function buildSite(content: string, options: BuildOptions = {}): Promise<BuildResult> {
+	const fixture = join(ROOT, 'test/fixtures', content, 'content');
+	const contentDir = existsSync(fixture) ? fixture : resolve(ROOT, content);
+	const work = join(TMP, options.out ?? content.replace(/[^\w-]+/g, '_'));
+	const dist = join(work, 'dist');
+	rmSync(dist, { recursive: true, force: true });
+	// Vitest sets NODE_ENV=test; a real `astro build` runs without it.
+	const { NODE_ENV: _, VITEST: __, ...inherited } = process.env;
+	const env: Record<string, string | undefined> = {
+		...inherited,
+		PACTBOOK_CONTENT: contentDir,
+		PACTBOOK_OUT: dist,
+		PACTBOOK_CACHE: join(work, 'cache'),
+		PACTBOOK_BASE: options.base,
+		FORCE_COLOR: '0',
+		NO_COLOR: '1',
+		...options.env,
+	};
+	if (options.base === undefined) delete env.PACTBOOK_BASE;
+	// Astro writes some files of every build into the project's own `.astro/`
+	// folder, so builds from every test worker and script take turns.
+	return exclusive(ROOT, () => run(env, dist));
+}
+
+function run(env: Record<string, string | undefined>, dist: string): Promise<BuildResult> {
+	return new Promise((done, fail) => {
+		const child = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], { cwd: ROOT, env });
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += chunk));
+		child.stderr.on('data', (chunk) => (output += chunk));
+		child.on('error', fail);
+		child.on('close', (code) => done({ code: code ?? 1, output: stripVTControlCharacters(output), dist }));
+	});
+}
+
+/** The author-facing problem lines of a failed build: from "Pactbook found" to the hint. */
+export function problemsIn(output: string): string {
+	const start = output.indexOf('Pactbook found');
+	if (start < 0) return `(no Pactbook problem list in output)\n${output}`;
+	const end = output.indexOf('\n  Hint:', start);
+	return output.slice(start, end < 0 ? undefined : end).trim();
+}
+
+/** Reads a built page's HTML by its URL path (e.g. `/issues/x/`). */
+export function readPage(dist: string, path: string): string {
+	const file = path.endsWith('/') ? join(dist, path, 'index.html') : join(dist, path);
+	return readFileSync(file, 'utf8');
+}
+
+/** A fresh, editable copy of a fixture's content folder under TMP (for tests that change content between builds). */
+export function copyFixture(name: string, as: string): string {
+	const work = join(TMP, as);
+	rmSync(work, { recursive: true, force: true });
+	cpSync(join(ROOT, 'test/fixtures', name, 'content'), work, { recursive: true });
+	return work;
+}

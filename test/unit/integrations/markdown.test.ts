@@ -1,0 +1,36 @@
+import { markdownToHtml } from 'satteri';
+import { describe, expect, test } from 'vitest';
+import { baseLinks, headingAnchors } from '../../../src/integrations/markdown.ts';
+
+describe('heading anchors', () => {
+	test('wrap h2 and h3 with a labelled link to their id', async () => {
+		const { html } = await markdownToHtml('## Due diligence\n\n### Due diligence\n\n#### Deep', {
+			hastPlugins: [headingAnchors()],
+		});
+		expect(html).toContain(
+			'<div class="pb-heading"><h2 id="due-diligence">Due diligence</h2><a class="pb-anchor" href="#due-diligence">',
+		);
+		expect(html).toContain('<h3 id="due-diligence-1">');
+		expect(html).toContain('Link to section “Due diligence”');
+		expect(html).not.toContain('<h4 id');
+	});
+});
+
+describe('base links', () => {
+	const render = async (md: string, base: string) => (await markdownToHtml(md, { hastPlugins: [baseLinks(base)] })).html;
+	test('prefix root-relative links and images with the base', async () => {
+		const html = await render(
+			'[Guide](/playbooks/x/) ![Chart](/img/c.png) [Ext](https://e.example/) [Rel](x/) [Top](#t)',
+			'/newsletter/',
+		);
+		expect(html).toContain('href="/newsletter/playbooks/x/"');
+		expect(html).toContain('src="/newsletter/img/c.png"');
+		expect(html).toContain('href="https://e.example/"');
+		expect(html).toContain('href="x/"');
+		expect(html).toContain('href="#t"');
+	});
+	test('do nothing at the root and never prefix twice', async () => {
+		expect(await render('[G](/playbooks/)', '/')).toContain('href="/playbooks/"');
+		expect(await render('[G](/newsletter/playbooks/)', '/newsletter/')).toContain('href="/newsletter/playbooks/"');
+	});
+});

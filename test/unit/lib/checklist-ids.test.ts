@@ -1,0 +1,46 @@
+import { describe, expect, test } from 'vitest';
+import { deriveId, escapeExplicitIds, hasTaskList, splitExplicitId, uniqueIds } from '../../../src/lib/checklist-ids.ts';
+
+describe('deriveId', () => {
+	test('comes from the words only', () => {
+		expect(deriveId('We verify credibility, reputation & fit!')).toBe('we-verify-credibility-reputation-fit');
+		expect(deriveId('Partner’s  PRM   access')).toBe('partners-prm-access');
+		expect(deriveId('Café déjà vu')).toBe('cafe-deja-vu');
+	});
+	test('is cut at a word boundary', () => {
+		const id = deriveId('We hold regular check-ins with every active partner and keep a shared game plan');
+		expect(id).toBe('we-hold-regular-check-ins-with-every-active');
+		expect(id.length).toBeLessThanOrEqual(48);
+	});
+	test('never returns an empty id', () => {
+		expect(deriveId('!!!')).toBe('item');
+		expect(deriveId('Supercalifragilisticexpialidocious'.repeat(3))).toHaveLength(48);
+	});
+});
+
+describe('explicit ids', () => {
+	test('are split from the end of the text', () => {
+		expect(splitExplicitId('Run an enablement session {#enablement}')).toEqual({
+			text: 'Run an enablement session',
+			id: 'enablement',
+		});
+		expect(splitExplicitId('No id here')).toEqual({ text: 'No id here' });
+		expect(splitExplicitId('Not {#at} the end')).toEqual({ text: 'Not {#at} the end' });
+	});
+	test('are escaped for MDX on task-list lines only', () => {
+		const source = '- [ ] Tick me {#tick}\n1. [x] Done {#done}  \n- Not a task {#nope}\nText {#also-not}\n';
+		expect(escapeExplicitIds(source)).toBe(
+			'- [ ] Tick me \\{#tick\\}\n1. [x] Done \\{#done\\}\n- Not a task {#nope}\nText {#also-not}\n',
+		);
+	});
+});
+
+test('uniqueIds numbers repeats in order', () => {
+	expect(uniqueIds(['a', 'b', 'a', 'a'])).toEqual(['a', 'b', 'a-2', 'a-3']);
+});
+
+test('hasTaskList finds GFM task items', () => {
+	expect(hasTaskList('Intro\n\n- [ ] One\n')).toBe(true);
+	expect(hasTaskList('  * [x] Done\n')).toBe(true);
+	expect(hasTaskList('- a list\n- [link](/x)\n')).toBe(false);
+});

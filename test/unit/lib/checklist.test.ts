@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import {
+	bandFor,
+	type ChecklistItem,
+	fromJson,
+	match,
+	nextState,
+	parseChecklistState,
+	progressText,
+	similarity,
+	toJson,
+	toMarkdown,
+} from '../../../src/lib/checklist.ts';
+
+const items: ChecklistItem[] = [
+	{ id: 'channels', text: 'We agree on one channel per topic' },
+	{ id: 'diligence', text: 'We verify credibility before investing' },
+	{ id: 'value', text: 'Both sides get something they value' },
+];
+const bands = [
+	{ min: 0, max: 1, verdict: 'At risk', advice: 'Start small.' },
+	{ min: 2, max: 2, verdict: 'Getting there' },
+	{ min: 3, max: 3, verdict: 'Strong' },
+];
+const date = new Date('2026-11-23T10:00:00Z');
+
+describe('scoring', () => {
+	test('finds the band of a score, at every boundary', () => {
+		expect([0, 1, 2, 3].map((n) => bandFor(n, bands)?.verdict)).toEqual(['At risk', 'At risk', 'Getting there', 'Strong']);
+		expect(bandFor(4, bands)).toBeUndefined();
+		expect(bandFor(2, undefined)).toBeUndefined();
+	});
+	test('progress reads as text', () => {
+		expect(progressText(5, 8)).toBe('5 of 8 done');
+	});
+});
+
+describe('saved state survives edits to the list', () => {
+	const saved = { ticked: { channels: 'We agree on one channel per topic', value: 'Both sides get something they value' } };
+	test('reordering, adding or removing an item keeps the other ticks', () => {
+		const edited = [{ id: 'new', text: 'A brand new habit' }, items[2]!, items[0]!];
+		expect(match(saved, edited).ticked).toEqual(new Set(['value', 'channels']));
+		expect(match(saved, [items[0]!, items[1]!]).ticked).toEqual(new Set(['channels']));
+	});
+	test('a reworded item keeps its tick; an unrelated new one does not get it', () => {
+		const reworded = [
+			{ id: 'we-agree-on-a-single-channel-per-topic', text: 'We agree on a single channel per topic' },
+			items[1]!,
+			items[2]!,
+		];
+		expect(match(saved, reworded).ticked).toEqual(new Set(['we-agree-on-a-single-channel-per-topic', 'value']));
+		const unrelated = [{ id: 'fresh', text: 'Quarterly reviews happen on schedule' }, items[1]!, items[2]!];
+		expect(match(saved, unrelated)).toEqual({ ticked: new Set(['value']), leftover: { channels: saved.ticked.channels } });
+	});
+	test('ticks of removed items are kept aside and come back with the item', () => {
+		const without = [items[1]!, items[2]!];
+		const state = nextState(saved, without, new Set(['diligence', 'value']));
+		expect(state.ticked).toEqual({ channels: saved.ticked.channels, diligence: items[1]!.text, value: items[2]!.text });
+		expect(match(state, items).ticked).toEqual(new Set(['channels', 'diligence', 'value']));
+	});
+	test('similarity is a word overlap from 0 to 1', () => {
+		expect(similarity('A b c', 'c b a')).toBe(1);
+		expect(similarity('a b', 'c d')).toBe(0);
+		expect(similarity('a b c d', 'a b c e')).toBeCloseTo(0.6);
+	});
+	test('parseChecklistState rejects other shapes', () => {
+		expect(parseChecklistState({ ticked: { a: 'A' } })).toEqual({ ticked: { a: 'A' } });
+		for (const bad of [null, 3, {}, { ticked: [] }, { ticked: { a: 1 } }]) expect(parseChecklistState(bad)).toBeUndefined();
+	});
+});
+
+describe('export and import', () => {
+	const input = { key: 'playbooks/x#self', title: 'Self check', items, ticked: new Set(['diligence']), bands, date };
+	test('Markdown export is the same list with [x], then the score', () => {
+		expect(toMarkdown(input)).toBe(
+			'# Self check\n\nSaved 2026-11-23\n\n- [ ] We agree on one channel per topic\n- [x] We verify credibility before investing\n- [ ] Both sides get something they value\n\nScore: 1 of 3 done (At risk)\n\nStart small.\n',
+		);
+	});
+	test('export then import gives the same ticks, for any list and any ticks', () => {
+		const list = fc
+			.uniqueArray(
+				fc.string({ minLength: 1, maxLength: 12 }).filter((s) => /^[a-z0-9-]+$/.test(s)),
+				{ minLength: 1, maxLength: 20 },
+			)
+			.chain((ids) => fc.tuple(fc.constant(ids.map((id) => ({ id, text: `Item ${id}` }))), fc.subarray(ids)));
+		fc.assert(
+			fc.property(list, ([list, ticked]) => {
+				const json = toJson({ ...input, items: list, ticked: new Set(ticked) });
+				const result = fromJson(json, input.key, list);
+				expect(result.ok && [...result.ticked].sort()).toEqual([...ticked].sort());
+			}),
+		);
+	});
+	test.each([
+		['not JSON', '{oops', 'That file is not a checklist export: it is not valid JSON.'],
+		['another format', '{"format":"other"}', 'That file is not a Pactbook checklist export.'],
+		[
+			'a newer version',
+			'{"format":"pactbook-checklist","version":99,"checklist":"playbooks/x#self","items":[]}',
+			'That export comes from a newer version of this site and cannot be read here.',
+		],
+		[
+			'another checklist',
+			'{"format":"pactbook-checklist","version":1,"checklist":"issues/y#z","title":"Due diligence","items":[]}',
+			'That export belongs to “Due diligence”, not to this checklist.',
+		],
+		[
+			'damaged items',
+			'{"format":"pactbook-checklist","version":1,"checklist":"playbooks/x#self","items":[{"id":1}]}',
+			'That export is damaged: its list of items is missing or malformed.',
+		],
+	])('a bad file (%s) gives a clear message', (_, text, message) => {
+		expect(fromJson(text, input.key, items)).toEqual({ ok: false, message });
+	});
+	test('an export from an older list keeps unknown ticks aside and says so', () => {
+		const json = toJson({
+			...input,
+			items: [...items, { id: 'gone', text: 'A removed item entirely different' }],
+			ticked: new Set(['gone', 'value']),
+		});
+		const result = fromJson(json, input.key, items);
+		expect(result).toEqual({
+			ok: true,
+			ticked: new Set(['value']),
+			state: { ticked: { gone: 'A removed item entirely different', value: items[2]!.text } },
+			note: '1 ticked item is no longer on this list and was kept aside.',
+		});
+	});
+});

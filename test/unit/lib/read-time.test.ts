@@ -1,0 +1,40 @@
+import { describe, expect, test } from 'vitest';
+import { countWords, readMinutes, WORDS_PER_MINUTE } from '../../../src/lib/read-time.ts';
+
+describe('countWords', () => {
+	test('counts words in prose, lists and headings', () => {
+		expect(countWords('## A heading\n\nTwo words.\n\n- one item\n- [ ] a task')).toBe(8);
+	});
+	test('ignores code, imports, JSX tags, URLs and ids', () => {
+		const source = [
+			"import X from './x.astro';",
+			'<InTheWild source="Somewhere" lesson="A lesson.">',
+			'Story time here.',
+			'</InTheWild>',
+			'```js\nconst notCounted = 1;\n```',
+			'See [the guide](https://example.com/guide) now.',
+			'- [ ] Tick this {#tick-id}',
+		].join('\n\n');
+		expect(countWords(source)).toBe(3 + 4 + 2);
+	});
+	test('keeps contractions and hyphenated words whole', () => {
+		expect(countWords("don't re-sign partner-sourced deals")).toBe(4);
+	});
+	test('empty text has no words', () => {
+		expect(countWords('')).toBe(0);
+		expect(countWords('```\ncode only\n```')).toBe(0);
+	});
+});
+
+describe('readMinutes', () => {
+	const words = (n: number) => Array.from({ length: n }, () => 'word').join(' ');
+	test('rounds to the nearest minute', () => {
+		expect(readMinutes(words(WORDS_PER_MINUTE * 4))).toBe(4);
+		expect(readMinutes(words(Math.round(WORDS_PER_MINUTE * 4.4)))).toBe(4);
+		expect(readMinutes(words(Math.round(WORDS_PER_MINUTE * 4.6)))).toBe(5);
+	});
+	test('is never below one minute', () => {
+		expect(readMinutes('')).toBe(1);
+		expect(readMinutes('Hi.')).toBe(1);
+	});
+});

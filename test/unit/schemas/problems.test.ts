@@ -1,0 +1,95 @@
+import { describe, expect, test } from 'vitest';
+import { authorExamples, authorSchema } from '../../../src/schemas/author.ts';
+import { issueExamples, issueSchema } from '../../../src/schemas/issue.ts';
+import { ContentError, closest, formatProblems, zodProblems } from '../../../src/schemas/problems.ts';
+import { siteSchema } from '../../../src/schemas/site.ts';
+
+const valid = { number: 20, title: 'T', date: new Date('2026-10-05'), summary: 'S' };
+
+function problems(data: unknown): string {
+	const result = issueSchema.safeParse(data, { reportInput: true });
+	if (result.success) return '(valid)';
+	return formatProblems(zodProblems('issues/x.mdx', result.error, Object.keys(issueSchema.shape), issueExamples));
+}
+
+describe('issue frontmatter', () => {
+	test('accepts a minimal issue and fills defaults', () => {
+		expect(issueSchema.parse(valid)).toEqual({ ...valid, tags: [], draft: false });
+	});
+	test('accepts dates written as quoted text', () => {
+		expect(issueSchema.parse({ ...valid, date: '2026-10-05' }).date).toEqual(new Date('2026-10-05'));
+	});
+	test('explains each problem on its own line', () => {
+		expect(
+			problems({ ...valid, number: 2.5, title: '', tittle: 'x', date: '05/10/2026', author: 'Maya Okafor' }),
+		).toMatchInlineSnapshot(`
+			"issues/x.mdx: number: should be a whole number, not 2.5. For example: number: 21
+			issues/x.mdx: title: is empty. Write some text. For example: title: "Perseverance is a partnership skill"
+			issues/x.mdx: date: should be a date written as YYYY-MM-DD, not "05/10/2026". For example: date: 2026-10-05
+			issues/x.mdx: author: should use only lower-case letters, digits and single hyphens (like "maya-okafor"). For example: author: maya-okafor
+			issues/x.mdx: tittle: is not a known field. Did you mean "title"? Rename it."
+		`);
+	});
+	test('names a missing field and how to add it', () => {
+		expect(problems({ number: 1, date: new Date('2026-01-01') })).toMatchInlineSnapshot(`
+			"issues/x.mdx: title: is required. Add it. For example: title: "Perseverance is a partnership skill"
+			issues/x.mdx: summary: is required. Add it. For example: summary: "What this issue is about, in a sentence.""
+		`);
+	});
+	test('rejects a date that does not exist', () => {
+		expect(problems({ ...valid, date: new Date('invalid') })).toContain(
+			'date: should be a date written as YYYY-MM-DD, not a date that does not exist.',
+		);
+	});
+});
+
+describe('author files', () => {
+	test('explain nested problems with their path', () => {
+		const result = authorSchema.safeParse(
+			{ name: 'A', links: [{ label: 'x', url: 'javascript:alert(1)' }] },
+			{ reportInput: true },
+		);
+		expect(result.success).toBe(false);
+		if (result.success) return;
+		expect(formatProblems(zodProblems('a.yaml', result.error, Object.keys(authorSchema.shape), authorExamples))).toBe(
+			'a.yaml: links.0.url: should be a full address starting with https://. For example: url: https://example.com/maya',
+		);
+	});
+});
+
+describe('site settings', () => {
+	test('defaults navigation, language, base and page size', () => {
+		const site = siteSchema.parse({
+			title: 'T',
+			description: 'D',
+			url: 'https://x.example',
+			newsletter: 'N',
+			defaultAuthor: 'a',
+		});
+		expect(site.language).toBe('en');
+		expect(site.base).toBe('/');
+		expect(site.pageSize).toBe(20);
+		expect(site.navigation.map((n) => n.href)).toEqual(['/issues/', '/playbooks/', '/tags/', '/about/']);
+		expect(site.subscribe).toBeUndefined();
+	});
+});
+
+describe('closest', () => {
+	test('suggests near typos only', () => {
+		expect(closest('titel', ['title', 'tags'])).toBe('title');
+		expect(closest('Summery', ['summary'])).toBe('summary');
+		expect(closest('colour', ['title', 'tags'])).toBeUndefined();
+	});
+});
+
+test('ContentError counts its problems and keeps them', () => {
+	const error = new ContentError([
+		{ file: 'a.mdx', field: 'title', message: 'is required.' },
+		{ file: 'b.yaml', field: '', message: 'is not valid YAML.' },
+	]);
+	expect(error.message).toBe(
+		'Pactbook found 2 problems in your content:\na.mdx: title: is required.\nb.yaml: is not valid YAML.',
+	);
+	expect(error.problems).toHaveLength(2);
+	expect(error.stack).toBe('');
+});

@@ -1,0 +1,63 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterEach, describe, expect, test } from 'vitest';
+import { localDate, nextNumber, scaffold, slugify } from '../../../scripts/lib/scaffold.mjs';
+import { buildSite } from '../../helpers/build.ts';
+
+const dirs: string[] = [];
+function contentCopy(): string {
+	const dir = mkdtempSync(join(tmpdir(), 'pb-scaffold-'));
+	dirs.push(dir);
+	cpSync(join(import.meta.dirname, '../../fixtures/good/content'), dir, { recursive: true });
+	return dir;
+}
+afterEach(() => {
+	for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const today = new Date(2026, 10, 23, 9, 30);
+
+describe('new:issue and new:playbook', () => {
+	test('slugs and dates', () => {
+		expect(slugify('  Partner or Pen Pal? Déjà vu!  ')).toBe('partner-or-pen-pal-deja-vu');
+		expect(localDate(today)).toBe('2026-11-23');
+	});
+
+	test('an issue gets the next number (drafts count), today’s date, a slug and the usual sections', () => {
+		const dir = contentCopy();
+		expect(nextNumber(join(dir, 'issues'))).toBe(100);
+		const file = scaffold('issue', 'Partner or pen pal?', { contentDir: dir, today });
+		expect(relative(dir, file)).toBe('issues/100-partner-or-pen-pal.mdx');
+		const source = readFileSync(file, 'utf8');
+		expect(source).toMatch(/^---\nnumber: 100\ntitle: "Partner or pen pal\?"\ndate: 2026-11-23\n/);
+		expect(source).toContain('draft: true');
+		for (const heading of ['## Partnerships in the wild', '## The main topic', '## Until next week'])
+			expect(source).toContain(heading);
+	});
+
+	test('refuses to overwrite, even under another number, and needs a title', () => {
+		const dir = contentCopy();
+		const file = scaffold('issue', 'Same title', { contentDir: dir, today });
+		writeFileSync(file, `${readFileSync(file, 'utf8')}\nEdited by hand.\n`);
+		expect(() => scaffold('issue', 'Same title', { contentDir: dir, today })).toThrow(/already exists; nothing was written/);
+		expect(readFileSync(file, 'utf8')).toContain('Edited by hand.');
+		scaffold('playbook', 'Activation plan', { contentDir: dir, today });
+		expect(() => scaffold('playbook', 'Activation plan', { contentDir: dir, today })).toThrow(
+			/playbooks\/activation-plan\.mdx already exists/,
+		);
+		expect(() => scaffold('issue', '  ?! ', { contentDir: dir, today })).toThrow('Give the issue a title');
+	});
+
+	test('the new drafts build, held back from the published site', async () => {
+		const dir = contentCopy();
+		scaffold('issue', 'Fresh draft', { contentDir: dir, today });
+		scaffold('playbook', 'Fresh guide', { contentDir: dir, today });
+		const result = await buildSite(dir, { out: 'scaffolded' });
+		expect(result.code, result.output).toBe(0);
+		expect(result.output).toMatch(
+			/Held back 2 of 8 issues[^\n]*\n[^\n]*07-draft\.mdx \(draft\)\n[^\n]*100-fresh-draft\.mdx \(draft\)/,
+		);
+		expect(result.output).toMatch(/Held back 1 of 3 playbooks[^\n]*\n[^\n]*fresh-guide\.mdx \(draft\)/);
+	});
+});
