@@ -1,18 +1,29 @@
+import { fileURLToPath } from 'node:url';
 import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { escapeExplicitIds } from '../lib/checklist-ids.ts';
+import emailEditions, { writeEmailEditions } from './email.ts';
 import { baseLinks, headingAnchors } from './markdown.ts';
+import pagefindIndex, { indexSite } from './pagefind.ts';
 import { contentDir } from './paths.ts';
 import { loadSiteConfig } from './site-config.ts';
 import { taskLists } from './task-lists.ts';
 
 const VIRTUAL = 'virtual:pactbook/site';
 
+/** How long a step took, for the build log. */
+async function timed<T>(step: Promise<T>): Promise<[T, number]> {
+	const started = performance.now();
+	return [await step, Math.round(performance.now() - started)];
+}
+
 /**
  * Reads `site.yaml`, sets the site URL and base from it (an explicit `base` in
  * the Astro config or `--base` wins), configures Markdown, and exposes the
- * settings to pages as `virtual:pactbook/site`.
+ * settings to pages as `virtual:pactbook/site`. Adds the sitemap, search and
+ * email integrations; once the pages are built, indexes them for search and
+ * writes the email editions side by side (Pagefind works in its own process).
  */
 export default function pactbook(): AstroIntegration {
 	return {
@@ -24,7 +35,7 @@ export default function pactbook(): AstroIntegration {
 				addWatchFile(`${contentDir()}/site.yaml`);
 				updateConfig({
 					// Issue-number addresses only forward to the issue, so they stay out of the sitemap.
-					integrations: [sitemap({ filter: (page) => !/\/issues\/\d+\/$/.test(page) })],
+					integrations: [sitemap({ filter: (page) => !/\/issues\/\d+\/$/.test(page) }), emailEditions(), pagefindIndex()],
 					site: config.site ?? site.url,
 					base,
 					trailingSlash: 'always',
@@ -64,6 +75,15 @@ export default function pactbook(): AstroIntegration {
 						],
 					},
 				});
+			},
+			'astro:build:done': async ({ dir, logger }) => {
+				const site = fileURLToPath(dir);
+				const [[files, searchMs], [issues, emailMs]] = await Promise.all([
+					timed(indexSite(site)),
+					timed(writeEmailEditions(site)),
+				]);
+				logger.info(`Search index built from ${files} HTML files in ${searchMs} ms.`);
+				logger.info(`Email editions of ${issues} issues written in ${emailMs} ms.`);
 			},
 		},
 	};

@@ -60,9 +60,8 @@ interface EmitContext {
  * Site search. The build bundles the search panel's script (elements/search.ts)
  * to a fixed address beside Pagefind's files, so the inline opener on every
  * page can load it on first use without the page referencing any script file.
- * When the site is built, Pagefind indexes it into `<outDir>/pagefind/`, so
- * `npm run build` alone produces a searchable site. The output folder is the
- * one Astro reports, which follows `PACTBOOK_OUT`.
+ * Once the site is built, `indexSite` (run by the pactbook integration) indexes
+ * it into `<outDir>/pagefind/`, so `npm run build` alone produces a searchable site.
  */
 export default function pagefindIndex(): AstroIntegration {
 	return {
@@ -84,11 +83,6 @@ export default function pagefindIndex(): AstroIntegration {
 						],
 					},
 				});
-			},
-			'astro:build:done': async ({ dir, logger }) => {
-				const started = performance.now();
-				const files = await indexSite(fileURLToPath(dir));
-				logger.info(`Search index built from ${files} HTML files in ${Math.round(performance.now() - started)} ms.`);
 			},
 		},
 	};

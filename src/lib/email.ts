@@ -1,6 +1,7 @@
 import { compile } from 'html-to-text';
 import juice from 'juice';
 import { escapeHtml } from './escape.ts';
+import { portableHtml } from './portable-html.ts';
 
 /** What the email edition of an issue shows. */
 export interface EmailInput {
@@ -115,4 +116,35 @@ const toText = compile({
 /** The plain-text version of an email edition; every link is written out after its text. */
 export function emailText(html: string): string {
 	return `${toText(html).trim()}\n`;
+}
+
+/** How an issue's page marks its body: the rendered MDX, without the page around it. */
+export const BODY_CLASS = 'pb-body';
+
+/**
+ * The article body inside a built page: the inner HTML of its
+ * `<div class="pb-body">`. Scripts are skipped while matching the closing tag.
+ */
+export function articleBody(page: string): string {
+	const open = new RegExp(`<div class="${BODY_CLASS}"[^>]*>`).exec(page);
+	if (!open) throw new Error(`the page has no <div class="${BODY_CLASS}"> around its article body`);
+	const from = open.index + open[0].length;
+	const tags = /<script\b[\s\S]*?<\/script>|<(\/?)div\b[^>]*>/gi;
+	tags.lastIndex = from;
+	let depth = 1;
+	for (let tag = tags.exec(page); tag; tag = tags.exec(page)) {
+		if (/^<script/i.test(tag[0])) continue;
+		depth += tag[1] ? -1 : 1;
+		if (depth === 0) return page.slice(from, tag.index);
+	}
+	throw new Error(`the page's <div class="${BODY_CLASS}"> is never closed`);
+}
+
+/** Everything an email edition shows but its body, which comes from the issue's built page. */
+export type EmailDetails = Omit<EmailInput, 'body'>;
+
+/** The HTML and plain-text email editions of an issue, from its web page as built. */
+export function emailEdition(details: EmailDetails, page: string): { html: string; text: string } {
+	const html = emailHtml({ ...details, body: portableHtml(articleBody(page), { pageUrl: details.webUrl }) });
+	return { html, text: emailText(html) };
 }

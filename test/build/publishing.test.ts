@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { type BuildResult, buildSite } from '../helpers/build.ts';
+import { type BuildResult, buildSite, withDevServer } from '../helpers/build.ts';
 import { hrefs, page, text } from '../helpers/html.ts';
 
 let site: BuildResult;
@@ -143,6 +143,28 @@ describe('email edition', () => {
 	test('tools become buttons linking to the web page', () => {
 		const html = email();
 		expect(html).not.toContain('pb-checklist');
+	});
+
+	test('every issue has both editions, and the list the build made them from is gone', () => {
+		for (const slug of ['001-first', '002-second', '004-fourth']) {
+			expect(existsSync(join(site.dist, 'issues', slug, 'email.html')), slug).toBe(true);
+			expect(existsSync(join(site.dist, 'issues', slug, 'email.txt')), slug).toBe(true);
+		}
+		expect(readdirSync(site.dist).filter((name) => name.endsWith('.json'))).toEqual(['feed.json']);
+	});
+
+	test('in astro dev, the copy button’s links serve the same editions as the build, drafts included', async () => {
+		await withDevServer('publishing', async (origin) => {
+			const issue = parse(await (await fetch(`${origin}/issues/001-first/`)).text());
+			const links = hrefs(issue, '.pb-copy-email a');
+			expect(links).toEqual(['/issues/001-first/email.html', '/issues/001-first/email.txt']);
+			const [html, txt] = await Promise.all(links.map(async (link) => (await fetch(origin + link)).text()));
+			expect(html).toBe(email());
+			expect(txt).toBe(read('issues/001-first/email.txt'));
+			const draft = await fetch(`${origin}/issues/005-draft/email.txt`);
+			expect(draft.status).toBe(200);
+			expect(await draft.text()).toContain('Draft issue');
+		});
 	});
 });
 

@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { exclusive } from '../../scripts/lib/measure.mjs';
@@ -32,11 +33,19 @@ export interface BuildOptions {
  * `test/fixtures/` (which holds a `content/` folder) or a path to a content folder.
  */
 export function buildSite(content: string, options: BuildOptions = {}): Promise<BuildResult> {
+	const { env, dist } = environment(content, options);
+	rmSync(dist, { recursive: true, force: true });
+	// Astro writes some files of every build into the project's own `.astro/`
+	// folder, so builds from every test worker and script take turns.
+	return exclusive(ROOT, () => run(env, dist));
+}
+
+/** The environment `astro build` or `astro dev` runs with for a content folder, and the output folder. */
+function environment(content: string, options: BuildOptions) {
 	const fixture = join(ROOT, 'test/fixtures', content, 'content');
 	const contentDir = existsSync(fixture) ? fixture : resolve(ROOT, content);
 	const work = join(TMP, options.out ?? content.replace(/[^\w-]+/g, '_'));
 	const dist = join(work, 'dist');
-	rmSync(dist, { recursive: true, force: true });
 	// Vitest sets NODE_ENV=test; a real `astro build` runs without it.
 	const { NODE_ENV: _, VITEST: __, ...inherited } = process.env;
 	const env: Record<string, string | undefined> = {
@@ -50,9 +59,60 @@ export function buildSite(content: string, options: BuildOptions = {}): Promise<
 		...options.env,
 	};
 	if (options.base === undefined) delete env.PACTBOOK_BASE;
-	// Astro writes some files of every build into the project's own `.astro/`
-	// folder, so builds from every test worker and script take turns.
-	return exclusive(ROOT, () => run(env, dist));
+	return { env, dist };
+}
+
+/** A port nothing listens on now. */
+function freePort(): Promise<number> {
+	return new Promise((done, fail) => {
+		const server = createServer().listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as { port: number };
+			server.close(() => done(port));
+		});
+		server.on('error', fail);
+	});
+}
+
+/**
+ * Runs `astro dev` on a content folder, as `npm run dev` would, calls `use`
+ * with the server's address once it answers, then stops it. Takes its turn
+ * with builds, as the dev server also writes to the project's `.astro/`.
+ */
+export function withDevServer<T>(content: string, use: (origin: string) => Promise<T>, options: BuildOptions = {}): Promise<T> {
+	const { env } = environment(content, { out: `${content}-dev`, ...options });
+	return exclusive(ROOT, async () => {
+		const port = await freePort();
+		const child = spawn(
+			process.execPath,
+			[join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--force'],
+			{
+				cwd: ROOT,
+				env,
+			},
+		);
+		let output = '';
+		child.stdout.on('data', (chunk) => (output += chunk));
+		child.stderr.on('data', (chunk) => (output += chunk));
+		const origin = `http://localhost:${port}`;
+		try {
+			for (let tries = 0; ; tries++) {
+				const up = await fetch(origin).then(
+					() => true,
+					() => false,
+				);
+				if (up) break;
+				if (tries > 300 || child.exitCode !== null)
+					throw new Error(`astro dev did not start:\n${stripVTControlCharacters(output)}`);
+				await new Promise((wait) => setTimeout(wait, 100));
+			}
+			return await use(origin);
+		} finally {
+			const exited = new Promise((done) => child.once('exit', done));
+			child.kill('SIGINT');
+			await Promise.race([exited, new Promise((wait) => setTimeout(wait, 5000))]);
+			if (child.exitCode === null) child.kill('SIGKILL');
+		}
+	});
 }
 
 function run(env: Record<string, string | undefined>, dist: string): Promise<BuildResult> {

@@ -1,0 +1,4 @@
+import { emailPaths, emailRoute } from './email-edition.ts';
+
+export const getStaticPaths = emailPaths;
+export const GET = emailRoute('html');
