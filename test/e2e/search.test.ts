@@ -140,8 +140,9 @@ describe('what authors control', () => {
 		expect((await query(page, 'ledger storm')).map((h) => h.url)).toEqual(['/issues/01-published/']);
 	});
 
-	test('the build reports the index', () => {
-		expect(output).toMatch(/\[pactbook-search\] Search index built from \d+ HTML files in \d+ ms\./);
+	test('the build reports the index and the email editions', () => {
+		expect(output).toMatch(/\[pactbook\] Search index built from \d+ HTML files in \d+ ms\./);
+		expect(output).toMatch(/\[pactbook\] Email editions of \d+ issues written in \d+ ms\./);
 	});
 });
 
