@@ -127,6 +127,27 @@ export function paginate<T>(items: readonly T[], size: number): T[][] {
 	return pages.length ? pages : [[]];
 }
 
+/** One page of a paginated list, as a `[...page]` route's parameter and props. */
+export interface ListPage<T> {
+	/** The rest parameter: none on the first page, `page/<n>` after it. */
+	page: string | undefined;
+	items: T[];
+	/** 1-based page number. */
+	number: number;
+	pages: number;
+}
+
+/** A list split into pages of `size` for a route whose first page has no suffix and later ones `page/<n>/`. */
+export function listPages<T>(items: readonly T[], size: number): ListPage<T>[] {
+	const pages = paginate(items, size);
+	return pages.map((chunk, i) => ({
+		page: i === 0 ? undefined : `page/${i + 1}`,
+		items: chunk,
+		number: i + 1,
+		pages: pages.length,
+	}));
+}
+
 /** A series: articles sharing a `series` title, in reading order. */
 export interface Series<T> {
 	slug: string;

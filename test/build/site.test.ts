@@ -33,6 +33,7 @@ describe('a good site', () => {
 				'/404.html',
 				'/about/',
 				'/authors/ana/',
+				'/authors/ana/page/2/',
 				'/authors/ben/',
 				...['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta'].flatMap((s, i) => [`/issues/0${i + 1}-${s}/`, `/tags/${s}/`]),
 				'/issues/',
@@ -43,6 +44,7 @@ describe('a good site', () => {
 				'/playbooks/guide/',
 				'/tags/',
 				'/tags/shared/',
+				'/tags/shared/page/2/',
 				'/search/',
 				'/self-assessments/',
 			].sort(),
@@ -68,6 +70,23 @@ describe('a good site', () => {
 		expect(second.querySelectorAll('.pb-list h3').map((h) => h.text.trim())).toEqual(['Issue alpha']);
 		expect(text(second, 'h1')).toBe('All issues, page 2 of 2');
 		expect(hrefs(second, '.pb-pagination a[rel=prev]')).toEqual(['/issues/']);
+	});
+
+	test('tag and author pages are paginated like the archive', () => {
+		const tag = page(site.dist, '/tags/shared/');
+		expect(tag.querySelectorAll('.pb-list > li')).toHaveLength(5);
+		expect(text(tag, '.pb-pagination')).toContain('Next page');
+		expect(tag.querySelector('.pb-pagination')?.getAttribute('aria-label')).toBe('Pages tagged “shared”');
+		expect(hrefs(tag, '.pb-pagination a[rel=next]')).toEqual(['/tags/shared/page/2/']);
+		const tagEnd = page(site.dist, '/tags/shared/page/2/');
+		expect(text(tagEnd, 'h1')).toBe('Tagged “shared”, page 2 of 2');
+		expect(tagEnd.querySelectorAll('.pb-list > li').length).toBeGreaterThan(0);
+		expect(hrefs(tagEnd, '.pb-pagination a[rel=prev]')).toEqual(['/tags/shared/']);
+		const listed = (p: ReturnType<typeof page>) => hrefs(p, '.pb-list h3 a');
+		const author = [...listed(page(site.dist, '/authors/ana/')), ...listed(page(site.dist, '/authors/ana/page/2/'))];
+		expect(author).toHaveLength(new Set(author).size);
+		expect(author).toHaveLength(7);
+		expect(text(page(site.dist, '/authors/ana/page/2/'), 'h1')).toBe('Ana Test, page 2 of 2');
 	});
 
 	test('an issue page shows its metadata, contents, anchors and neighbours', () => {
@@ -113,11 +132,11 @@ describe('a good site', () => {
 
 	test('tag, author and about pages', () => {
 		const shared = page(site.dist, '/tags/shared/');
-		expect(shared.querySelectorAll('.pb-list > li')).toHaveLength(7);
+		expect(text(shared, '.pb-muted')).toBe('7 articles.');
 		expect(text(page(site.dist, '/tags/'), 'main a[href="/tags/shared/"]')).toBe('shared (7)');
 		const ana = page(site.dist, '/authors/ana/');
 		expect(text(ana, 'h1')).toBe('Ana Test');
-		expect(ana.querySelectorAll('.pb-list > li')).toHaveLength(7);
+		expect(ana.querySelectorAll('.pb-list > li')).toHaveLength(5);
 		expect(text(page(site.dist, '/about/'), 'h1')).toBe('About Fixture Weekly');
 	});
 

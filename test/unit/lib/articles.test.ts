@@ -3,6 +3,7 @@ import {
 	type ArticleSummary,
 	groupBy,
 	groupByYear,
+	listPages,
 	neighbours,
 	newestFirst,
 	pageWindow,
@@ -96,6 +97,14 @@ describe('grouping and pages', () => {
 			['trust', 'trust', 1],
 		]);
 	});
+	test('listPages names later pages page/<n> and counts them', () => {
+		expect(listPages(['a', 'b', 'c'], 2)).toEqual([
+			{ page: undefined, items: ['a', 'b'], number: 1, pages: 2 },
+			{ page: 'page/2', items: ['c'], number: 2, pages: 2 },
+		]);
+		expect(listPages([], 2)).toEqual([{ page: undefined, items: [], number: 1, pages: 1 }]);
+	});
+
 	test('paginate', () => {
 		expect(paginate([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
 		expect(paginate([1, 2], 2)).toEqual([[1, 2]]);
