@@ -67,14 +67,22 @@ export function related<T extends ArticleSummary>(target: T, all: readonly T[], 
 	for (const slug of wanted) {
 		for (const i of index.get(slug) ?? []) scores.set(i, (scores.get(i) ?? 0) + 1);
 	}
-	const scored: { i: number; item: T; score: number }[] = [];
+	// The best `limit` by score, then newest, then list order: kept while scanning,
+	// as sorting every article that shares a tag costs more than the page itself.
+	const best: { i: number; item: T; score: number; time: number }[] = [];
+	const before = (a: (typeof best)[number], b: (typeof best)[number]) =>
+		a.score !== b.score ? a.score > b.score : a.time !== b.time ? a.time > b.time : a.i < b.i;
 	for (const [i, score] of scores) {
 		const item = all[i]!;
 		if (item.kind === target.kind && item.slug === target.slug) continue;
-		scored.push({ i, item, score });
+		const candidate = { i, item, score, time: item.date.getTime() };
+		if (best.length === limit && !before(candidate, best[limit - 1]!)) continue;
+		let at = best.length;
+		while (at > 0 && before(candidate, best[at - 1]!)) at--;
+		best.splice(at, 0, candidate);
+		if (best.length > limit) best.pop();
 	}
-	scored.sort((a, b) => b.score - a.score || b.item.date.getTime() - a.item.date.getTime() || a.i - b.i);
-	return scored.slice(0, limit).map((s) => s.item);
+	return best.map((s) => s.item);
 }
 
 /** Groups a newest-first list by calendar year (UTC), keeping the order. */

@@ -65,7 +65,7 @@ export function pageType(page: SitePage, base = '/', html = readFileSync(page.fi
 	if (path === '/playbooks/') return 'playbooks';
 	if (path === '/tags/') return 'tags';
 	if (path === '/search/') return 'search';
-	const kind = /^\/(issues|playbooks|tags|authors)\/[^/]+\/$/.exec(path)?.[1];
+	const kind = /^\/(issues|playbooks|tags|authors)\/[^/]+\/(?:page\/\d+\/)?$/.exec(path)?.[1];
 	if (kind && /<pb-checklist[\s>]/.test(html)) return 'checklist';
 	if (kind === 'issues') return 'issue';
 	if (kind === 'playbooks') return 'playbook';
