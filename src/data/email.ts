@@ -1,14 +1,18 @@
 import site from 'virtual:pactbook/site';
 import type { EmailDetails } from '../lib/email.ts';
 import { formatDate } from '../lib/format.ts';
+import { type Forward, forwardingPage } from '../lib/redirect.ts';
 import { type Article, articlePath, getCatalog } from './catalog.ts';
-import { absolute } from './url.ts';
+import { absolute, url } from './url.ts';
 
-/** An email edition to write once the site is built: the issue page's folder and what the email shows around its body. */
-export interface PlannedEdition {
+/** Files the build writes beside an issue once its page is built. */
+export interface PlannedIssue {
 	/** Folder of the issue's page in the built site, such as `issues/020-perseverance/`. */
 	folder: string;
+	/** What its email edition shows besides the body, which comes from the built page. */
 	details: EmailDetails;
+	/** The page at `/issues/<number>/` that forwards to the issue. */
+	forward: { folder: string; html: string };
 }
 
 /** What the email edition of an issue shows besides its body. */
@@ -26,10 +30,26 @@ export async function emailDetails(article: Article): Promise<EmailDetails> {
 	};
 }
 
-/** Every issue the site shows gets an email edition. */
-export async function plannedEditions(): Promise<PlannedEdition[]> {
+/** What the page at `/issues/<number>/` says: it forwards to the issue, whatever its slug. */
+export function forwardTo(article: Article): Forward {
+	return {
+		language: site.language,
+		siteTitle: site.title,
+		title: `Issue #${article.number}`,
+		label: article.title,
+		to: url(articlePath(article)),
+		canonical: absolute(articlePath(article)),
+	};
+}
+
+/** Every issue the built site shows gets an email edition and a forwarding page at its number. */
+export async function plannedIssues(): Promise<PlannedIssue[]> {
 	const { issues } = await getCatalog();
 	return Promise.all(
-		issues.map(async (article) => ({ folder: articlePath(article).slice(1), details: await emailDetails(article) })),
+		issues.map(async (article) => ({
+			folder: articlePath(article).slice(1),
+			details: await emailDetails(article),
+			forward: { folder: `issues/${article.number}/`, html: forwardingPage(forwardTo(article)) },
+		})),
 	);
 }

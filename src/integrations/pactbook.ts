@@ -3,7 +3,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { escapeExplicitIds } from '../lib/checklist-ids.ts';
-import emailEditions, { writeEmailEditions } from './email.ts';
+import issueFiles, { readIssuePlan, writeEmailEditions, writeForwardingPages } from './issue-files.ts';
 import { baseLinks, headingAnchors } from './markdown.ts';
 import pagefindIndex, { indexSite } from './pagefind.ts';
 import { contentDir } from './paths.ts';
@@ -22,8 +22,9 @@ async function timed<T>(step: Promise<T>): Promise<[T, number]> {
  * Reads `site.yaml`, sets the site URL and base from it (an explicit `base` in
  * the Astro config or `--base` wins), configures Markdown, and exposes the
  * settings to pages as `virtual:pactbook/site`. Adds the sitemap, search and
- * email integrations; once the pages are built, indexes them for search and
- * writes the email editions side by side (Pagefind works in its own process).
+ * issue-file integrations; once the pages are built, indexes them for search
+ * and writes the email editions side by side (Pagefind works in its own
+ * process), then the pages at issue numbers.
  */
 export default function pactbook(): AstroIntegration {
 	return {
@@ -34,8 +35,8 @@ export default function pactbook(): AstroIntegration {
 				const base = config.base !== '/' ? config.base : site.base;
 				addWatchFile(`${contentDir()}/site.yaml`);
 				updateConfig({
-					// Issue-number addresses only forward to the issue, so they stay out of the sitemap.
-					integrations: [sitemap({ filter: (page) => !/\/issues\/\d+\/$/.test(page) }), emailEditions(), pagefindIndex()],
+					// The pages at issue numbers are written after the build, so the sitemap leaves them out.
+					integrations: [sitemap(), issueFiles(), pagefindIndex()],
 					site: config.site ?? site.url,
 					base,
 					trailingSlash: 'always',
@@ -78,12 +79,15 @@ export default function pactbook(): AstroIntegration {
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const site = fileURLToPath(dir);
+				const plan = await readIssuePlan(site);
 				const [[files, searchMs], [issues, emailMs]] = await Promise.all([
 					timed(indexSite(site)),
-					timed(writeEmailEditions(site)),
+					timed(writeEmailEditions(site, plan)),
 				]);
 				logger.info(`Search index built from ${files} HTML files in ${searchMs} ms.`);
 				logger.info(`Email editions of ${issues} issues written in ${emailMs} ms.`);
+				// After the index, which would find nothing in them.
+				await writeForwardingPages(site, plan);
 			},
 		},
 	};

@@ -38,6 +38,15 @@ describe('drafts and schedules', () => {
 
 describe('issue numbers', () => {
 	test('/issues/<number>/ leads to the issue', () => {
+		expect(readdirSync(join(site.dist, 'issues')).sort()).toEqual([
+			'001-first',
+			'002-second',
+			'004-fourth',
+			'1',
+			'2',
+			'4',
+			'index.html',
+		]);
 		const forward = page(site.dist, '/issues/4/');
 		expect(forward.querySelector('meta[http-equiv=refresh]')?.getAttribute('content')).toBe('0;url=/issues/004-fourth/');
 		expect(hrefs(forward, 'main a')).toEqual(['/issues/004-fourth/']);
@@ -164,8 +173,11 @@ describe('email edition', () => {
 			const draft = await fetch(`${origin}/issues/005-draft/email.txt`);
 			expect(draft.status).toBe(200);
 			expect(await draft.text()).toContain('Draft issue');
+			// The dev server forwards issue numbers as the build does.
+			expect(await (await fetch(`${origin}/issues/4/`)).text()).toBe(read('issues/4/index.html'));
 		});
-	});
+		// It waits its turn behind other builds, then for the dev server's first start.
+	}, 300_000);
 });
 
 describe('series, subscribe and sharing', () => {
@@ -223,4 +235,9 @@ test('under a sub-path, feeds and email use the base and the site URL', async ()
 		'https://news.example.com/newsletter/issues/001-first/',
 	);
 	expect(hrefs(page(based.dist, '/'), 'link[rel=alternate]')[0]).toBe('/newsletter/feed.xml');
+	const forward = page(based.dist, '/issues/4/');
+	expect(forward.querySelector('meta[http-equiv=refresh]')?.getAttribute('content')).toBe('0;url=/newsletter/issues/004-fourth/');
+	expect(forward.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(
+		'https://news.example.com/newsletter/issues/004-fourth/',
+	);
 });

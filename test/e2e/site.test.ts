@@ -35,8 +35,8 @@ describe('theme', () => {
 		const light = await background(page);
 		await toggle.click();
 		await expect(toggle.getAttribute('aria-pressed')).resolves.toBe('true');
+		await expect.poll(() => background(page)).not.toBe(light);
 		const dark = await background(page);
-		expect(dark).not.toBe(light);
 
 		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Playbooks' }).click();
 		await page.waitForURL(/\/playbooks\/$/);

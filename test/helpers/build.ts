@@ -101,7 +101,7 @@ export function withDevServer<T>(content: string, use: (origin: string) => Promi
 					() => false,
 				);
 				if (up) break;
-				if (tries > 300 || child.exitCode !== null)
+				if (tries > 1200 || child.exitCode !== null)
 					throw new Error(`astro dev did not start:\n${stripVTControlCharacters(output)}`);
 				await new Promise((wait) => setTimeout(wait, 100));
 			}

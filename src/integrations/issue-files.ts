@@ -1,0 +1,72 @@
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AstroIntegration } from 'astro';
+import type { PlannedIssue } from '../data/email.ts';
+import { emailEdition } from '../lib/email.ts';
+
+/** The build's list of files to write beside each issue, at the root of the output folder until it is read. */
+export const ISSUE_PLAN = 'pactbook-issue-files.json';
+
+/** Reads the list of files to write beside each issue, and removes it from the site. */
+export async function readIssuePlan(site: string): Promise<PlannedIssue[]> {
+	const file = join(site, ISSUE_PLAN);
+	const plan = JSON.parse(await readFile(file, 'utf8')) as PlannedIssue[];
+	await rm(file);
+	return plan;
+}
+
+/**
+ * Writes `email.html` and `email.txt` beside each issue's built page, from
+ * that page's article body. Returns how many issues got an edition. Yields
+ * between issues, so that work running beside it (the search index) keeps going.
+ */
+export async function writeEmailEditions(site: string, plan: PlannedIssue[]): Promise<number> {
+	for (const { folder, details } of plan) {
+		const dir = join(site, folder);
+		let edition: ReturnType<typeof emailEdition>;
+		try {
+			edition = emailEdition(details, await readFile(join(dir, 'index.html'), 'utf8'));
+		} catch (error) {
+			throw new Error(`Pactbook could not make the email edition of /${folder}: ${(error as Error).message}.`);
+		}
+		await Promise.all([writeFile(join(dir, 'email.html'), edition.html), writeFile(join(dir, 'email.txt'), edition.text)]);
+	}
+	return plan.length;
+}
+
+/** Writes the page at `/issues/<number>/` that forwards to each issue. Returns how many it wrote. */
+export async function writeForwardingPages(site: string, plan: PlannedIssue[]): Promise<number> {
+	await Promise.all(
+		plan.map(async ({ forward }) => {
+			const dir = join(site, forward.folder);
+			await mkdir(dir, { recursive: true });
+			await writeFile(join(dir, 'index.html'), forward.html);
+		}),
+	);
+	return plan.length;
+}
+
+/**
+ * Files beside every issue: its email editions (`/issues/<slug>/email.html`
+ * and `.txt`) and the page at `/issues/<number>/`. The build writes them once
+ * the pages are built, from each issue's finished page, rather than rendering
+ * every issue a second time (run by the pactbook integration); `astro dev`
+ * serves the email editions on request the same way, from the page it renders.
+ */
+export default function issueFiles(): AstroIntegration {
+	return {
+		name: 'pactbook-issue-files',
+		hooks: {
+			'astro:config:setup': ({ command, config, injectRoute }) => {
+				const route = (file: string) => new URL(`src/integrations/routes/${file}`, config.root);
+				if (command === 'dev') {
+					for (const format of ['html', 'txt']) {
+						injectRoute({ pattern: `/issues/[slug]/email.${format}`, entrypoint: route(`email-${format}.ts`), prerender: true });
+					}
+				} else {
+					injectRoute({ pattern: `/${ISSUE_PLAN}`, entrypoint: route('issue-files.ts'), prerender: true });
+				}
+			},
+		},
+	};
+}

@@ -1,0 +1,9 @@
+import type { APIRoute } from 'astro';
+import { plannedIssues } from '../../data/email.ts';
+
+/**
+ * What to write beside each issue once the pages are built (email editions,
+ * forwarding pages), read and then removed by integrations/issue-files.ts.
+ */
+export const GET: APIRoute = async () =>
+	new Response(JSON.stringify(await plannedIssues()), { headers: { 'content-type': 'application/json' } });
