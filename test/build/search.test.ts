@@ -48,7 +48,7 @@ describe('what article pages give the index', () => {
 		expect(ignored).toEqual(['pb-eyebrow', 'pb-meta', 'pb-tags']);
 	});
 
-	test('type, tags and author are filters; type, issue number and date are metadata; date sorts', () => {
+	test('type, tags, author and series are filters; type, issue number and date are metadata; date sorts', () => {
 		// Inline values (`key:value`) as written; captured ones with the text they capture.
 		const attrs = (name: string) =>
 			article.querySelectorAll(`[${name}]`).map((e) => {
@@ -61,6 +61,7 @@ describe('what article pages give the index', () => {
 			'tag = perseverance',
 			'tag = activation',
 			'tag = goals',
+			'series = From signature to pipeline',
 		]);
 		expect(attrs('data-pagefind-meta')).toEqual(['type:Issue', 'issue:20', 'date[datetime], published = October 5, 2026']);
 		expect(article.querySelector('time[data-pagefind-sort]')?.getAttribute('datetime')).toBe('2026-10-05');

@@ -244,6 +244,9 @@ describe('search dialog', () => {
 			type.locator('label', { hasText: name }).locator('.pf-filter-checkbox-count').textContent();
 		await expect.poll(count('Playbook'), SLOW).toBe('2');
 		await expect.poll(count('Issue'), SLOW).toBe('1');
+		await expect
+			.poll(() => page.locator('.pf-filter-group[data-filter-name=series] label').allTextContents(), SLOW)
+			.toEqual([expect.stringContaining('From signature to pipeline')]);
 		await type.getByRole('checkbox', { name: /Issue/ }).check();
 		await expect.poll(() => hits(page).allTextContents(), SLOW).toEqual(['Qualify before you sign']);
 	});
