@@ -1,7 +1,8 @@
 // Inline on every page, so it stays tiny and imports only search-shortcut.ts:
 // the header button and the Ctrl/⌘-K and "/" shortcuts open the search dialog
 // (on /search/ they move focus to the page's search box). The first open loads
-// the panel's script (search.ts), which loads Pagefind.
+// the panel's script (search.ts), which loads Pagefind; the search page loads it
+// at once for a query in its address, otherwise when the reader starts typing.
 import { opensSearch } from '../lib/search-shortcut.ts';
 
 const panel = document.querySelector<HTMLElement>('pb-search');
@@ -27,7 +28,15 @@ function open(): void {
 	(panel.querySelector<HTMLElement>('pagefind-input input') ?? panel.querySelector<HTMLElement>('[data-pb-standin]'))?.focus();
 }
 
-if (!dialog) open();
+if (!dialog) {
+	// The search page: with a query in its address, search at once; without one,
+	// show the topics and latest issues and load search when the reader starts typing.
+	if (new URLSearchParams(location.search).size > 0) open();
+	else if (panel) {
+		panel.querySelector<HTMLElement>('[data-pb-standin]')?.focus();
+		panel.addEventListener('input', open, { once: true });
+	}
+}
 
 document.querySelector('[data-pb-search-open]')?.addEventListener('click', (event) => {
 	event.preventDefault();

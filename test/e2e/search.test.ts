@@ -289,6 +289,20 @@ describe('search dialog', () => {
 });
 
 describe('search page', () => {
+	test('without a query it offers topics and loads search only when the reader types', async () => {
+		const { page, requests } = await open('/search/');
+		const standin = page.locator('[data-pb-standin]');
+		await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-pb-standin'))).toBe(true);
+		await expect(page.getByText('Type a word or two').isVisible()).resolves.toBe(true);
+		await expect(page.getByRole('list', { name: 'Topics' }).isVisible()).resolves.toBe(true);
+		await page.waitForTimeout(500);
+		expect(requests.filter((u) => u.includes('/pagefind/'))).toEqual([]);
+		await standin.pressSequentially('pen pal');
+		await expect.poll(() => hits(page).count(), SLOW).toBeGreaterThan(0);
+		await expect(input(page).inputValue()).resolves.toBe('pen pal');
+		await expect.poll(() => new URL(page.url()).search, SLOW).toBe('?q=pen+pal');
+	});
+
 	test('/search/?q=due+diligence shows results on load', async () => {
 		const { page } = await open('/search/?q=due+diligence');
 		await expect
