@@ -31,10 +31,10 @@ function open(): void {
 if (!dialog) {
 	// The search page: with a query in its address, search at once; without one,
 	// show the topics and latest issues and load search when the reader starts typing.
-	if (new URLSearchParams(location.search).size > 0) open();
-	else if (panel) {
-		panel.querySelector<HTMLElement>('[data-pb-standin]')?.focus();
-		panel.addEventListener('input', open, { once: true });
+	if (location.search) open();
+	else {
+		panel?.querySelector<HTMLElement>('[data-pb-standin]')?.focus();
+		panel?.addEventListener('input', open, { once: true });
 	}
 }
 

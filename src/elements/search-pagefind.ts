@@ -10,6 +10,7 @@ export interface PagefindEvents {
 	search: [term: string, filters: FilterSelection];
 	loading: [];
 	results: [result: { results: unknown[] }];
+	filters: [filters: { available: FilterCounts; total: FilterCounts }];
 }
 
 /** One search instance, shared by every Pagefind component on the page. */

@@ -95,6 +95,7 @@ export class SearchPanelElement extends HTMLElement {
 		}
 		const results = this.querySelector<PagefindResults>('pagefind-results');
 		if (results) results.resultTemplate = renderResult;
+		await filtersLoaded(search);
 		this.dataset.state = 'idle';
 		search.on('loading', () => {
 			this.dataset.state = 'busy';
@@ -111,6 +112,19 @@ export class SearchPanelElement extends HTMLElement {
 		}
 		if (input && (!dialog || dialog.open)) input.focus();
 	}
+}
+
+/**
+ * Waits until Pagefind has loaded every filter's total. It announces them when
+ * they arrive, and a search that finished first would have its facet counts
+ * replaced by those totals; so the search box appears only after that.
+ */
+async function filtersLoaded(search: PagefindInstance): Promise<void> {
+	const announced = new Promise<void>((done) => search.on('filters', () => done()));
+	await search.triggerLoad();
+	if (search.totalFilters) return;
+	// Should the filters never arrive, search still opens, with counts that may lag.
+	await Promise.race([announced, new Promise((wait) => setTimeout(wait, 5000))]);
 }
 
 function closeOnLeave(dialog: HTMLDialogElement): void {
