@@ -1,7 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import type { PlannedIssue } from '../data/email.ts';
+import type { PlannedIssue } from '../data/issue-files.ts';
 import { emailEdition } from '../lib/email.ts';
 
 /** The build's list of files to write beside each issue, at the root of the output folder until it is read. */

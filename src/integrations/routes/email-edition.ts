@@ -1,6 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { type Article, articlePath, getCatalog } from '../../data/catalog.ts';
-import { emailDetails } from '../../data/email.ts';
+import { emailDetails } from '../../data/issue-files.ts';
 import { url } from '../../data/url.ts';
 import { emailEdition } from '../../lib/email.ts';
 

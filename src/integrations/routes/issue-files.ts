@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { plannedIssues } from '../../data/email.ts';
+import { plannedIssues } from '../../data/issue-files.ts';
 
 /**
  * What to write beside each issue once the pages are built (email editions,
