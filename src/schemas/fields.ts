@@ -21,3 +21,7 @@ export const idField = () =>
 	z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
 		error: 'should use only lower-case letters, digits and single hyphens (like "maya-okafor").',
 	});
+
+/** A position in a series: 1, 2, … */
+export const partField = () =>
+	z.number().int({ error: 'should be a whole number, like 2.' }).positive({ error: 'should be 1 or more.' });

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { checklistsField } from './checklist.ts';
-import { dateField, idField, tagsField, text } from './fields.ts';
+import { dateField, idField, partField, tagsField, text } from './fields.ts';
 
 /** Frontmatter of a newsletter issue (`content/issues/*.mdx`). */
 export const issueSchema = z.strictObject({
@@ -28,7 +28,7 @@ export const issueSchema = z.strictObject({
 	/** Name of a series this article belongs to, e.g. "Activating new partners"; its parts link to each other. */
 	series: text(80).optional(),
 	/** Position in the series (1, 2, …); without it, parts are ordered by date. */
-	part: z.number().int({ error: 'should be a whole number, like 2.' }).positive({ error: 'should be 1 or more.' }).optional(),
+	part: partField().optional(),
 	/** Scoring for the page's checklists (task lists), keyed by the id of the heading above each list. */
 	checklists: checklistsField(),
 });
