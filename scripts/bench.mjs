@@ -6,6 +6,11 @@
  * changing one article with the build cache kept (the incremental case).
  *
  *   node scripts/bench.mjs [--sizes 100,1000] [--runs 3] [--seed 1] [--only pactbook|baseline] [--no-incremental]
+ *                          [--format md|mdx] [--baseline-format mdx|md]
+ *
+ * Each site gets the articles in the format its authors write: Pactbook plain
+ * Markdown with `:::wild` and `:::tip` blocks (--format), the baseline MDX with
+ * the same words in <InTheWild> and <Callout> components (--baseline-format).
  *
  * Writes bench-out/bench.md (the table) and bench-out/bench.json (every run).
  * Times depend on the machine and on what else runs on it; nothing here is a test.
@@ -28,8 +33,12 @@ const { values } = parseArgs({
 		seed: { type: 'string', default: '1' },
 		only: { type: 'string' },
 		'no-incremental': { type: 'boolean', default: false },
+		format: { type: 'string', default: 'md' },
+		'baseline-format': { type: 'string', default: 'mdx' },
 	},
 });
+const formats = { pactbook: values.format, baseline: values['baseline-format'] };
+if (!Object.values(formats).every((f) => f === 'md' || f === 'mdx')) throw new Error('Formats are md or mdx.');
 const sizes = values.sizes.split(',').map(Number);
 const runs = Number(values.runs);
 const seed = Number(values.seed);
@@ -97,13 +106,20 @@ console.log(
 	`Benchmark: sizes ${sizes.join(', ')}; ${runs} run(s); ${cpus().length} CPU(s) (${availableParallelism()} usable), ${mb(totalmem())} RAM; Node ${process.version}.`,
 );
 for (const n of sizes) {
-	const content = join(OUT, `content-${n}`);
-	const { issues, playbooks } = generate({ count: n, seed, out: content });
-	console.log(`\n${n} articles (${issues} issues, ${playbooks} playbooks) in ${content}`);
+	const contents = {};
+	let counts = { issues: 0, playbooks: 0 };
+	for (const format of new Set(tools.map((tool) => formats[tool]))) {
+		contents[format] = join(OUT, `content-${n}-${format}`);
+		counts = generate({ count: n, seed, out: contents[format], format });
+	}
+	console.log(
+		`\n${n} articles (${counts.issues} issues, ${counts.playbooks} playbooks) in ${Object.values(contents).join(' and ')}`,
+	);
 	for (let r = 1; r <= runs; r++) {
 		// Alternate the order so that neither tool always runs on a warmer machine.
 		const order = r % 2 ? tools : [...tools].reverse();
 		for (const tool of order) {
+			const content = contents[formats[tool]];
 			const work = join(OUT, 'work', `${tool}-${n}`);
 			rmSync(work, { recursive: true, force: true });
 			const full = await build(tool, content, work, `${tool}-${n}-run${r}-full`);
@@ -149,7 +165,7 @@ function table() {
 			const pages = ok[0].full.pages;
 			const rebuild = incr.length ? median(incr.map((r) => r.ms)) : undefined;
 			rows.push(
-				`| ${n} | ${tool === 'pactbook' ? 'Pactbook' : 'Baseline (Astro + MDX + Pagefind)'} | ${pages} | ${seconds(full)} (${seconds(Math.min(...times))}–${seconds(Math.max(...times))}) | ${(full / pages).toFixed(1)} | ${peaks.length ? `${mb(median(peaks))} (${mb(Math.max(...peaks))})` : 'n/a'} | ${mb(ok[0].full.bytes)} | ${mb(ok[0].full.index)} | ${rebuild === undefined ? '' : seconds(rebuild)} | ${rebuild === undefined ? '' : `${Math.round((100 * rebuild) / full)}%`} |`,
+				`| ${n} | ${tool === 'pactbook' ? 'Pactbook' : 'Baseline (Astro + Pagefind)'}, .${formats[tool]} | ${pages} | ${seconds(full)} (${seconds(Math.min(...times))}–${seconds(Math.max(...times))}) | ${(full / pages).toFixed(1)} | ${peaks.length ? `${mb(median(peaks))} (${mb(Math.max(...peaks))})` : 'n/a'} | ${mb(ok[0].full.bytes)} | ${mb(ok[0].full.index)} | ${rebuild === undefined ? '' : seconds(rebuild)} | ${rebuild === undefined ? '' : `${Math.round((100 * rebuild) / full)}%`} |`,
 			);
 		}
 		if (medians.pactbook && medians.baseline)
@@ -159,7 +175,7 @@ function table() {
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${mb(totalmem())} RAM, Node ${process.version}`;
-const markdown = `## Build benchmark\n\n${runs} run(s) per size, interleaved; generated articles (seed ${seed}, \`scripts/generate-content.mjs\`); ${machine}. Peak memory is the largest total resident memory of the build's process tree; "one article changed" rebuilds with the cache kept after appending a paragraph to one issue.\n\n${table()}`;
+const markdown = `## Build benchmark\n\n${runs} run(s) per size, interleaved; generated articles (seed ${seed}, \`scripts/generate-content.mjs\`), the same words for both sites, as .${formats.pactbook} for Pactbook and .${formats.baseline} for the baseline; ${machine}. Peak memory is the largest total resident memory of the build's process tree; "one article changed" rebuilds with the cache kept after appending a paragraph to one issue.\n\n${table()}`;
 writeFileSync(join(OUT, 'bench.md'), markdown);
 writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify({ machine, seed, runs, results }, null, 2)}\n`);
 console.log(`\n${markdown}\nWrote ${join(OUT, 'bench.md')} and bench.json.`);

@@ -7,7 +7,9 @@
  *
  * Options: --count N articles (default 100; about 70% issues, 30% playbooks),
  * --seed S (default 1), --out DIR (default bench-out/content-<count>),
- * --format mdx|md (default mdx; md writes plain Markdown without components).
+ * --format md|mdx (default md, Pactbook's own format: the story segment and tips
+ * as `:::wild` and `:::tip` blocks; mdx writes the same words with the
+ * <InTheWild> and <Callout> components instead).
  *
  * Each article has 800–1,200 words in h2/h3 sections with lists, a table and
  * links to other articles; some carry a GFM task list under its own heading
@@ -119,14 +121,11 @@ function body(r, article, links, format) {
 	if (article.kind === 'issue') {
 		const story = r.int(0, v.stories.length - 1);
 		add('## Partnerships in the wild');
-		if (format === 'mdx') {
-			add(`<InTheWild source="${r.pick(v.sources)}" lesson="${v.lessons[story]}">`);
-			add(v.stories[story]);
-			add(paragraph(r, []));
-			add('</InTheWild>');
-		} else {
-			add(`> ${v.stories[story]}\n>\n> **The lesson:** ${v.lessons[story]}`);
-		}
+		const attributes = `source="${r.pick(v.sources)}" lesson="${v.lessons[story]}"`;
+		add(format === 'mdx' ? `<InTheWild ${attributes}>` : `:::wild{${attributes}}`);
+		add(v.stories[story]);
+		add(paragraph(r, []));
+		add(format === 'mdx' ? '</InTheWild>' : ':::');
 	}
 	const sectionTitles = r.sample(v.headings, 12);
 	const anchors = [];
@@ -143,8 +142,9 @@ function body(r, article, links, format) {
 			add(paragraph(r, links));
 			if (r.chance(0.5)) add(list(r, r.chance(0.5)));
 		}
-		if (format === 'mdx' && article.kind === 'playbook' && section === 2 && r.chance(0.5)) {
-			add(`<Callout type="tip">\n\n${r.pick(v.reasons)}\n\n</Callout>`);
+		if (article.kind === 'playbook' && section === 2 && r.chance(0.5)) {
+			const tip = r.pick(v.reasons);
+			add(format === 'mdx' ? `<Callout type="tip">\n\n${tip}\n\n</Callout>` : `:::tip\n\n${tip}\n\n:::`);
 		}
 	}
 	if (article.checklist) {
@@ -230,7 +230,7 @@ export function plan(count, seed) {
 }
 
 /** Writes the content folder; returns the number of issues and playbooks. */
-export function generate({ count, seed, out, format = 'mdx' }) {
+export function generate({ count, seed, out, format = 'md' }) {
 	const { authors, articles, seed: bodySeed } = plan(count, seed);
 	const site = { defaultAuthor: authors[0].id };
 	for (const folder of ['issues', 'playbooks', 'authors', 'pages']) rmSync(join(out, folder), { recursive: true, force: true });
@@ -279,7 +279,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
 			count: { type: 'string', default: '100' },
 			seed: { type: 'string', default: '1' },
 			out: { type: 'string' },
-			format: { type: 'string', default: 'mdx' },
+			format: { type: 'string', default: 'md' },
 		},
 	});
 	const count = Number(values.count);

@@ -58,11 +58,11 @@ A short personal opening: what happened this week, and why this issue matters.
 
 ## Partnerships in the wild
 
-<InTheWild source="Where the story comes from" lesson="The lesson, in one sentence.">
+:::wild{source="Where the story comes from" lesson="The lesson, in one sentence."}
 
 Tell a real partnership story in a few paragraphs.
 
-</InTheWild>
+:::
 
 ## The main topic
 
@@ -110,10 +110,13 @@ export function scaffold(kind, title, { contentDir, today }) {
 	const date = localDate(today);
 	const folder = join(contentDir, kind === 'issue' ? 'issues' : 'playbooks');
 	const number = kind === 'issue' ? nextNumber(folder) : 0;
-	const file = join(folder, kind === 'issue' ? `${String(number).padStart(3, '0')}-${slug}.mdx` : `${slug}.mdx`);
-	// An issue with this title under another number counts too: running the command twice makes no second draft.
+	const file = join(folder, kind === 'issue' ? `${String(number).padStart(3, '0')}-${slug}.md` : `${slug}.md`);
+	// An issue with this title under another number counts too, in either format: running the command twice makes no second draft.
+	const stem = (/** @type {string} */ name) => name.replace(/\.mdx?$/, '');
 	const clash = existsSync(folder)
-		? readdirSync(folder).find((name) => name === `${slug}.mdx` || name.replace(/^\d+-/, '') === `${slug}.mdx`)
+		? readdirSync(folder).find(
+				(name) => /\.mdx?$/.test(name) && (stem(name) === slug || stem(name).replace(/^\d+-/, '') === slug),
+			)
 		: undefined;
 	if (existsSync(file) || clash) {
 		throw new Error(

@@ -1,9 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import type { z } from 'astro/zod';
-import { ContentError, type Examples, type Problem, zodProblems } from '../schemas/problems.ts';
+import { ContentError, type Examples, type Problem, takeRenderProblems, zodProblems } from '../schemas/problems.ts';
 import { authorIds, contentDir, displayPath } from './paths.ts';
 import { loadSiteConfig, yamlSyntaxProblems } from './site-config.ts';
 
@@ -87,9 +88,17 @@ export function pactbookLoader(options: Options): Loader {
 			const problems: Problem[] = [];
 			const invalid = new Set<string>();
 			const defaultAuthor = options.authored ? loadSiteConfig(dir).defaultAuthor : undefined;
+			takeRenderProblems(base);
+			// Astro logs a failed render and goes on; Pactbook reports it below, once, and stops.
+			const logger = Object.create(ctx.logger, {
+				error: {
+					value: (message: string) => /Pactbook found \d+ problems? in your content/.test(message) || ctx.logger.error(message),
+				},
+			});
 			await guardSyntax(base, () =>
 				inner.load({
 					...ctx,
+					logger,
 					parseData: async ({ id, data, filePath }) => {
 						const file = displayPath(filePath ?? join(base, id));
 						const parsed = options.schema.safeParse(data, { reportInput: true });
@@ -105,6 +114,14 @@ export function pactbookLoader(options: Options): Loader {
 					},
 				}),
 			);
+			const root = fileURLToPath(ctx.config.root);
+			const unrendered = takeRenderProblems(base);
+			for (const entry of ctx.store.values()) {
+				const found = entry.filePath ? unrendered.get(resolve(root, entry.filePath)) : undefined;
+				if (!found) continue;
+				problems.push(...found);
+				invalid.add(entry.id);
+			}
 			const all: CheckedEntry[] = ctx.store
 				.values()
 				.map((entry) => ({ id: entry.id, file: entry.filePath ?? entry.id, data: entry.data }));

@@ -3,6 +3,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { escapeExplicitIds } from '../lib/checklist-ids.ts';
+import { contentBlocks } from './blocks.ts';
 import issueFiles, { readIssuePlan, writeEmailEditions, writeForwardingPages } from './issue-files.ts';
 import { baseLinks, headingAnchors } from './markdown.ts';
 import pagefindIndex, { indexSite } from './pagefind.ts';
@@ -40,7 +41,13 @@ export default function pactbook(): AstroIntegration {
 					site: config.site ?? site.url,
 					base,
 					trailingSlash: 'always',
-					markdown: { processor: satteri({ hastPlugins: [headingAnchors(), baseLinks(base), taskLists(contentDir())] }) },
+					markdown: {
+						processor: satteri({
+							features: { directive: true },
+							mdastPlugins: [contentBlocks()],
+							hastPlugins: [headingAnchors(), baseLinks(base), taskLists(contentDir())],
+						}),
+					},
 					vite: {
 						build: {
 							// One stylesheet for the whole site: cached after the first page.

@@ -3,7 +3,7 @@ import type { Element, ElementContent, Properties } from 'hast';
 import type { HastPluginDefinition, HastPluginEntry, HastVisitorContext } from 'satteri';
 import { deriveId, hasTaskList, splitExplicitId, uniqueIds } from '../lib/checklist-ids.ts';
 import type { ChecklistScoring } from '../schemas/checklist.ts';
-import { ContentError } from '../schemas/problems.ts';
+import { failRender } from '../schemas/problems.ts';
 import { displayPath } from './paths.ts';
 
 /** A copy of a hast subtree as plain objects, safe to re-insert elsewhere. */
@@ -129,7 +129,7 @@ export function taskLists(contentDir: string): HastPluginEntry {
 					const scoring = frontmatter?.checklists?.[listId];
 					const top = scoring?.bands.at(-1)?.max;
 					if (top !== undefined && top !== items.length) {
-						throw new ContentError([
+						failRender(file, [
 							{
 								file: shown,
 								field: `checklists.${listId}.bands`,
@@ -145,7 +145,8 @@ export function taskLists(contentDir: string): HastPluginEntry {
 					?.frontmatter;
 				const unknown = Object.keys(frontmatter?.checklists ?? {}).filter((id) => !listIds.includes(id));
 				if (unknown.length) {
-					throw new ContentError(
+					failRender(
+						file,
 						unknown.map((id) => ({
 							file: shown,
 							field: `checklists.${id}`,

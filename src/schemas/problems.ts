@@ -134,3 +134,34 @@ export function zodProblems(file: string, error: z.ZodError, known: readonly str
 	}
 	return problems;
 }
+
+/**
+ * Problems found while rendering an article, kept by absolute file path until
+ * the content loader collects them. Astro's loader only logs a render error of
+ * a `.md` file and builds on without its body; Pactbook's loader turns these
+ * into a failed build. Kept on `globalThis` because the Markdown plugins and
+ * the loader are loaded as separate module instances.
+ */
+const RENDER_PROBLEMS = Symbol.for('pactbook.render-problems');
+function renderProblems(): Map<string, Problem[]> {
+	const store = globalThis as { [RENDER_PROBLEMS]?: Map<string, Problem[]> };
+	store[RENDER_PROBLEMS] ??= new Map();
+	return store[RENDER_PROBLEMS];
+}
+
+/** Records what is wrong in `filePath` for the loader, then stops this render. */
+export function failRender(filePath: string, problems: Problem[]): never {
+	renderProblems().set(filePath, problems);
+	throw new ContentError(problems);
+}
+
+/** Returns and forgets the render problems of files under `folder`. */
+export function takeRenderProblems(folder: string): Map<string, Problem[]> {
+	const found = new Map<string, Problem[]>();
+	for (const [file, problems] of renderProblems()) {
+		if (!file.startsWith(`${folder}/`)) continue;
+		found.set(file, problems);
+		renderProblems().delete(file);
+	}
+	return found;
+}

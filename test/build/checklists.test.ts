@@ -87,12 +87,12 @@ describe('broken checklist scoring stops the build', () => {
 			test/fixtures/checklist-bands/content/playbooks/bands.mdx: checklists.check.bands: end at 5 but the list has 3 items. Make the last band's max 3."
 		`);
 	});
-	test('scoring for a list that does not exist', async () => {
+	test('scoring for a list that does not exist (in a .md file, rendered by the content loader)', async () => {
 		const result = await buildSite('checklist-unknown');
 		expect(result.code).not.toBe(0);
 		expect(problemsIn(result.output)).toMatchInlineSnapshot(`
 			"Pactbook found 1 problem in your content:
-			test/fixtures/checklist-unknown/content/playbooks/unknown.mdx: checklists.self-assesment: matches no task list. Use the id of the heading above the list (self-assessment)."
+			test/fixtures/checklist-unknown/content/playbooks/unknown.md: checklists.self-assesment: matches no task list. Use the id of the heading above the list (self-assessment)."
 		`);
 	});
 	test('bands with a gap or upside down', async () => {

@@ -81,4 +81,15 @@ describe('broken content stops the build with one line per problem', () => {
 			test/fixtures/bad-frontmatter/content/issues/one.mdx: is not valid YAML at line 3: Nested mappings are not allowed in compact mappings. Check the indentation, colons and quotes on that line."
 		`);
 	});
+
+	test('Markdown blocks Pactbook does not know or that miss what they need', async () => {
+		expect(await problems('bad-blocks')).toMatchInlineSnapshot(`
+			"Pactbook found 5 problems in your content:
+			test/fixtures/bad-blocks/content/issues/one.md: :::tip (line 18): title is not an attribute of this block. It takes no attributes; write its title as :::tip[Your title].
+			test/fixtures/bad-blocks/content/issues/one.md: :::wild (line 10): needs lesson="…", the one-sentence lesson for partner managers. For example: :::wild{source="Sports marketing, 2022" lesson="The side that adapts fastest keeps the spotlight."}
+			test/fixtures/bad-blocks/content/issues/one.md: :::wild (line 22): lessons is not an attribute of this block. Did you mean lesson? It takes source and lesson.
+			test/fixtures/bad-blocks/content/issues/one.md: :::wlid (line 14): is not a Pactbook block. Did you mean wild? Use one of :::wild, :::note, :::tip, :::warning, and close it with a line of :::.
+			test/fixtures/bad-blocks/content/issues/two.md: :::callout (line 8): is not a Pactbook block. Use one of :::wild, :::note, :::tip, :::warning, and close it with a line of :::."
+		`);
+	});
 });

@@ -130,6 +130,20 @@ describe('a good site', () => {
 		expect(guide.querySelector('a[rel=prev]')).toBeNull();
 	});
 
+	test('Markdown blocks render exactly as the MDX components do', () => {
+		const blocks = (path: string) =>
+			page(site.dist, path)
+				.querySelectorAll('main :is(.pb-callout, .pb-wild)')
+				.map((el) => el.outerHTML.replace(/>\s+</g, '><'));
+		const mdx = blocks('/playbooks/guide/');
+		const md = blocks('/playbooks/custom-slug/');
+		expect(mdx).toHaveLength(2);
+		expect(md.slice(0, 2)).toEqual(mdx);
+		expect(md[2]).toBe(
+			'<aside class="pb-callout pb-callout-warning" aria-label="Watch out"><p class="pb-callout-title">Watch out</p><p>Careful.</p></aside>',
+		);
+	});
+
 	test('tag, author and about pages', () => {
 		const shared = page(site.dist, '/tags/shared/');
 		expect(text(shared, '.pb-muted')).toBe('7 articles.');

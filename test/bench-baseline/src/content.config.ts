@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { glob } from 'astro/loaders';
 
 // The generated content folder; collections have no schema, as in a bare site.
-const content = resolve(process.env.BENCH_CONTENT ?? '../../bench-out/content-100');
+const content = resolve(process.env.BENCH_CONTENT ?? '../../bench-out/content-100-mdx');
 
 export const collections = {
 	issues: defineCollection({ loader: glob({ pattern: '**/*.{md,mdx}', base: `${content}/issues` }) }),

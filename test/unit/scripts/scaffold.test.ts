@@ -28,12 +28,13 @@ describe('new:issue and new:playbook', () => {
 		const dir = contentCopy();
 		expect(nextNumber(join(dir, 'issues'))).toBe(100);
 		const file = scaffold('issue', 'Partner or pen pal?', { contentDir: dir, today });
-		expect(relative(dir, file)).toBe('issues/100-partner-or-pen-pal.mdx');
+		expect(relative(dir, file)).toBe('issues/100-partner-or-pen-pal.md');
 		const source = readFileSync(file, 'utf8');
 		expect(source).toMatch(/^---\nnumber: 100\ntitle: "Partner or pen pal\?"\ndate: 2026-11-23\n/);
 		expect(source).toContain('draft: true');
 		for (const heading of ['## Partnerships in the wild', '## The main topic', '## Until next week'])
 			expect(source).toContain(heading);
+		expect(source).toMatch(/^:::wild\{source="[^"]+" lesson="[^"]+"\}\n[\s\S]+?\n:::$/m);
 	});
 
 	test('refuses to overwrite, even under another number, and needs a title', () => {
@@ -44,7 +45,12 @@ describe('new:issue and new:playbook', () => {
 		expect(readFileSync(file, 'utf8')).toContain('Edited by hand.');
 		scaffold('playbook', 'Activation plan', { contentDir: dir, today });
 		expect(() => scaffold('playbook', 'Activation plan', { contentDir: dir, today })).toThrow(
-			/playbooks\/activation-plan\.mdx already exists/,
+			/playbooks\/activation-plan\.md already exists/,
+		);
+		// A file in the other format with the same slug counts too.
+		writeFileSync(join(dir, 'playbooks', 'older-guide.mdx'), readFileSync(file, 'utf8'));
+		expect(() => scaffold('playbook', 'Older guide', { contentDir: dir, today })).toThrow(
+			/playbooks\/older-guide\.mdx already exists/,
 		);
 		expect(() => scaffold('issue', '  ?! ', { contentDir: dir, today })).toThrow('Give the issue a title');
 	});
@@ -56,8 +62,8 @@ describe('new:issue and new:playbook', () => {
 		const result = await buildSite(dir, { out: 'scaffolded' });
 		expect(result.code, result.output).toBe(0);
 		expect(result.output).toMatch(
-			/Held back 2 of 8 issues[^\n]*\n[^\n]*07-draft\.mdx \(draft\)\n[^\n]*100-fresh-draft\.mdx \(draft\)/,
+			/Held back 2 of 8 issues[^\n]*\n[^\n]*07-draft\.mdx \(draft\)\n[^\n]*100-fresh-draft\.md \(draft\)/,
 		);
-		expect(result.output).toMatch(/Held back 1 of 3 playbooks[^\n]*\n[^\n]*fresh-guide\.mdx \(draft\)/);
+		expect(result.output).toMatch(/Held back 1 of 3 playbooks[^\n]*\n[^\n]*fresh-guide\.md \(draft\)/);
 	});
 });

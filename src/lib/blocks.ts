@@ -1,0 +1,93 @@
+/**
+ * The blocks authors write in plain Markdown as `:::name` … `:::` and their
+ * MDX component twins: the "partnerships in the wild" segment and callouts.
+ * Both render the same markup, described here once.
+ */
+
+export const CALLOUT_LABELS = { note: 'Note', tip: 'Tip', warning: 'Watch out' } as const;
+export type CalloutKind = keyof typeof CALLOUT_LABELS;
+
+export const WILD_TITLE = 'Partnerships in the wild';
+
+/** What each block accepts: `[label]` is its title; attributes go in `{…}`. */
+const ATTRIBUTES: Record<string, { allowed: string[]; required: string[] }> = {
+	wild: { allowed: ['source', 'lesson'], required: ['lesson'] },
+	note: { allowed: [], required: [] },
+	tip: { allowed: [], required: [] },
+	warning: { allowed: [], required: [] },
+};
+
+export const BLOCK_NAMES = Object.keys(ATTRIBUTES);
+
+export type Block =
+	| { kind: 'wild'; title: string; source?: string; lesson: string }
+	| { kind: 'callout'; type: CalloutKind; title: string };
+
+/** A block's definition or, when the author wrote something we cannot render, what to change. */
+export type BlockResult = { ok: true; block: Block } | { ok: false; message: string };
+
+const EXAMPLE = ':::wild{source="Sports marketing, 2022" lesson="The side that adapts fastest keeps the spotlight."}';
+
+function suggest(name: string, known: readonly string[], nearest: (key: string, known: readonly string[]) => string | undefined) {
+	const guess = nearest(name, known);
+	return guess ? `Did you mean ${guess}? ` : '';
+}
+
+/**
+ * Checks one `:::name[label]{attributes}` block. `nearest` finds a likely
+ * intended word for a typo (kept as a parameter so this module has no
+ * dependencies).
+ */
+export function readBlock(
+	name: string,
+	label: string | undefined,
+	attributes: Record<string, string | null | undefined>,
+	nearest: (key: string, known: readonly string[]) => string | undefined = () => undefined,
+): BlockResult {
+	const spec = ATTRIBUTES[name];
+	if (!spec) {
+		return {
+			ok: false,
+			message: `is not a Pactbook block. ${suggest(name, BLOCK_NAMES, nearest)}Use one of ${BLOCK_NAMES.map((n) => `:::${n}`).join(', ')}, and close it with a line of :::.`,
+		};
+	}
+	for (const key of Object.keys(attributes)) {
+		if (spec.allowed.includes(key)) continue;
+		const hint = spec.allowed.length
+			? `${suggest(key, spec.allowed, nearest)}It takes ${spec.allowed.join(' and ')}.`
+			: `It takes no attributes; write its title as :::${name}[Your title].`;
+		return { ok: false, message: `${key} is not an attribute of this block. ${hint}` };
+	}
+	for (const key of spec.required) {
+		const value = attributes[key];
+		if (typeof value !== 'string' || !value.trim()) {
+			return { ok: false, message: `needs ${key}="…", the one-sentence ${key} for partner managers. For example: ${EXAMPLE}` };
+		}
+	}
+	const title = label?.trim() || undefined;
+	if (name === 'wild') {
+		const source = attributes.source?.trim() || undefined;
+		return {
+			ok: true,
+			block: {
+				kind: 'wild',
+				title: title ?? WILD_TITLE,
+				lesson: String(attributes.lesson).trim(),
+				...(source ? { source } : {}),
+			},
+		};
+	}
+	const type = name as CalloutKind;
+	return { ok: true, block: { kind: 'callout', type, title: title ?? CALLOUT_LABELS[type] } };
+}
+
+/** The 1-based line on which `:::name` opens, counting `seen` earlier blocks of the same name. */
+export function blockLine(source: string, name: string, seen: number): number | undefined {
+	const pattern = new RegExp(`^\\s{0,3}:{3,}\\s*${name.replace(/[^\w-]/g, '')}(?![\\w-])`);
+	let count = 0;
+	const lines = source.split('\n');
+	for (const [i, line] of lines.entries()) {
+		if (pattern.test(line) && count++ === seen) return i + 1;
+	}
+	return undefined;
+}

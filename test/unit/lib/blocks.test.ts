@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import { blockLine, readBlock } from '../../../src/lib/blocks.ts';
+import { closest } from '../../../src/schemas/problems.ts';
+
+describe('Markdown blocks', () => {
+	test('wild takes a lesson, an optional source and an optional title', () => {
+		expect(readBlock('wild', undefined, { source: ' Retail, 2001 ', lesson: 'Check the strategy. ' })).toEqual({
+			ok: true,
+			block: { kind: 'wild', title: 'Partnerships in the wild', source: 'Retail, 2001', lesson: 'Check the strategy.' },
+		});
+		expect(readBlock('wild', 'From the field', { lesson: 'L.' })).toEqual({
+			ok: true,
+			block: { kind: 'wild', title: 'From the field', lesson: 'L.' },
+		});
+	});
+
+	test('callouts take a title from their label or their kind', () => {
+		expect(readBlock('warning', undefined, {})).toEqual({
+			ok: true,
+			block: { kind: 'callout', type: 'warning', title: 'Watch out' },
+		});
+		expect(readBlock('tip', ' Keep a log ', {})).toEqual({
+			ok: true,
+			block: { kind: 'callout', type: 'tip', title: 'Keep a log' },
+		});
+		expect(readBlock('note', '   ', {})).toEqual({ ok: true, block: { kind: 'callout', type: 'note', title: 'Note' } });
+	});
+
+	test('say what to change when a block is unknown or incomplete', () => {
+		const problem = (name: string, attributes: Record<string, string | null> = {}) => {
+			const result = readBlock(name, undefined, attributes, closest);
+			return result.ok ? 'ok' : result.message;
+		};
+		expect(problem('wlid', { lesson: 'x' })).toMatch(
+			/^is not a Pactbook block\. Did you mean wild\? Use one of :::wild, :::note/,
+		);
+		expect(problem('aside')).not.toContain('Did you mean');
+		expect(problem('wild')).toMatch(/^needs lesson="…"/);
+		expect(problem('wild', { lesson: '  ' })).toMatch(/^needs lesson="…"/);
+		expect(problem('wild', { lesson: null })).toMatch(/^needs lesson="…"/);
+		expect(problem('wild', { lesson: 'x', sorce: 'y' })).toBe(
+			'sorce is not an attribute of this block. Did you mean source? It takes source and lesson.',
+		);
+		expect(problem('tip', { title: 'x' })).toBe(
+			'title is not an attribute of this block. It takes no attributes; write its title as :::tip[Your title].',
+		);
+	});
+
+	test('find the line a block opens on, counting repeats', () => {
+		const source = '---\ntitle: x\n---\n\n:::tip\na\n:::\n\n  :::tip[Again]\nb\n:::\n\n::::tipster\n';
+		expect(blockLine(source, 'tip', 0)).toBe(5);
+		expect(blockLine(source, 'tip', 1)).toBe(9);
+		expect(blockLine(source, 'tip', 2)).toBeUndefined();
+		expect(blockLine(source, 'tipster', 0)).toBe(13);
+	});
+});
