@@ -149,6 +149,20 @@ describe('email edition', () => {
 		expect(txt).not.toMatch(/<\/?[a-z]+[\s>]/);
 	});
 
+	test('a Markdown issue’s blocks reach its feed item and both email editions', () => {
+		const item = JSON.parse(read('feed.json')).items.find((i: { url: string }) => i.url.endsWith('/issues/002-second/'));
+		expect(item.content_html).toContain(
+			'<p class="pb-wild-lesson"><strong>The lesson:</strong> Markdown lessons travel too.</p>',
+		);
+		const mail = parse(read('issues/002-second/email.html'));
+		const lesson = mail.querySelectorAll('p').find((p) => p.text === 'The lesson: Markdown lessons travel too.');
+		expect(lesson?.getAttribute('style')).toBeTruthy();
+		expect(mail.querySelector('aside')?.getAttribute('style')).toMatch(/border-left: ?5px solid/);
+		expect(read('issues/002-second/email.txt')).toMatch(
+			/A story told in plain Markdown\.\s+The lesson: Markdown lessons travel too\./,
+		);
+	});
+
 	test('tools become buttons linking to the web page', () => {
 		const html = email();
 		expect(html).not.toContain('pb-checklist');
