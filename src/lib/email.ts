@@ -21,8 +21,10 @@ export interface EmailInput {
 }
 
 // Styles for a single-column layout that common clients render; juice copies
-// them onto each element, then class names are dropped.
-const CSS = `
+// them onto each element, then class names are dropped. The frame around the
+// article is the same for every issue, so its styles are inlined once; only the
+// article body goes through juice per issue, with the rules that can match it.
+const FRAME_CSS = `
 body { margin: 0; padding: 0; background: #f3f1ec; }
 .pb-outer { background: #f3f1ec; }
 .pb-inner { background: #ffffff; border-radius: 6px; }
@@ -32,16 +34,21 @@ body { margin: 0; padding: 0; background: #f3f1ec; }
 .pb-foot { padding: 16px 28px 28px; font-family: Arial, Helvetica, sans-serif; font-size: 13px; line-height: 1.5; color: #545860; }
 .pb-name { margin: 0 0 4px; font-family: Arial, Helvetica, sans-serif; font-size: 13px; letter-spacing: 1px; text-transform: uppercase; color: #0b5f8a; }
 h1 { margin: 0 0 8px; font-family: Arial, Helvetica, sans-serif; font-size: 28px; line-height: 1.25; color: #1d1f23; }
+p { margin: 0 0 16px; }
+a { color: #0b5f8a; }
+.pb-summary { color: #545860; font-size: 18px; }
+.pb-meta { font-family: Arial, Helvetica, sans-serif; font-size: 13px; color: #545860; }
+`;
+
+const BODY_CSS = `
 h2 { margin: 28px 0 8px; font-family: Arial, Helvetica, sans-serif; font-size: 21px; line-height: 1.3; color: #1d1f23; }
 h3 { margin: 22px 0 6px; font-family: Arial, Helvetica, sans-serif; font-size: 18px; line-height: 1.3; color: #1d1f23; }
 p, ul, ol, blockquote { margin: 0 0 16px; }
 a { color: #0b5f8a; }
 img { max-width: 100%; height: auto; border: 0; }
 blockquote { padding-left: 14px; border-left: 4px solid #d9d5cc; color: #545860; }
-table.pb-content-table, .pb-pad table { border-collapse: collapse; width: 100%; }
-.pb-pad th, .pb-pad td { border: 1px solid #d9d5cc; padding: 6px 8px; text-align: left; vertical-align: top; font-size: 15px; }
-.pb-summary { color: #545860; font-size: 18px; }
-.pb-meta { font-family: Arial, Helvetica, sans-serif; font-size: 13px; color: #545860; }
+table { border-collapse: collapse; width: 100%; }
+th, td { border: 1px solid #d9d5cc; padding: 6px 8px; text-align: left; vertical-align: top; font-size: 15px; }
 .pb-wild { display: block; margin: 20px 0; padding: 14px 18px; background: #e3f0f7; border-left: 5px solid #0b5f8a; }
 .pb-wild-label { font-family: Arial, Helvetica, sans-serif; font-size: 12px; font-weight: bold; letter-spacing: 1px; text-transform: uppercase; }
 .pb-callout { display: block; margin: 20px 0; padding: 12px 16px; background: #f3f1ec; border-left: 5px solid #0b5f8a; }
@@ -49,6 +56,51 @@ table.pb-content-table, .pb-pad table { border-collapse: collapse; width: 100%; 
 .pb-tool-items { list-style: none; padding-left: 0; }
 .pb-tool-link a { display: inline-block; padding: 10px 18px; background: #0b5f8a; color: #ffffff; border-radius: 4px; font-family: Arial, Helvetica, sans-serif; font-size: 15px; font-weight: bold; text-decoration: none; }
 `;
+
+const JUICE_OPTIONS = { preserveImportant: true, applyWidthAttributes: false };
+
+/** Stand-ins for each issue's values in the frame, replaced after inlining. */
+const SLOTS = ['language', 'title', 'summary', 'webUrl', 'newsletter', 'dateline', 'author', 'homeUrl', 'body'] as const;
+type Slot = (typeof SLOTS)[number];
+const slot = (name: Slot) => `%%pactbook-${name}%%`;
+
+let frame: string | undefined;
+
+/** The document around every issue's article, styles inlined, with a slot for each value. */
+function inlinedFrame(): string {
+	frame ??= juice.inlineContent(
+		`<!DOCTYPE html>
+<html lang="${slot('language')}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${slot('title')}</title>
+</head>
+<body>
+<div data-preheader style="display:none;max-height:0;overflow:hidden">${slot('summary')}</div>
+<table role="presentation" class="pb-outer" width="100%" cellpadding="0" cellspacing="0" border="0">
+<tr><td align="center">
+<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px">
+<tr><td class="pb-top" align="right"><a href="${slot('webUrl')}">View in your browser</a></td></tr>
+<tr><td class="pb-inner"><div class="pb-pad">
+<p class="pb-name">${slot('newsletter')}</p>
+<h1>${slot('title')}</h1>
+<p class="pb-meta">${slot('dateline')} · By ${slot('author')}</p>
+<p class="pb-summary">${slot('summary')}</p>
+${slot('body')}
+</div></td></tr>
+<tr><td class="pb-foot">You are reading ${slot('newsletter')}. <a href="${slot('webUrl')}">Read this issue on the web</a> or <a href="${slot('homeUrl')}">browse every issue</a>.</td></tr>
+</table>
+</td></tr>
+</table>
+</body>
+</html>
+`,
+		FRAME_CSS,
+		JUICE_OPTIONS,
+	);
+	return frame;
+}
 
 /** Gives every image an alt text and a width, as email clients need both. */
 function sizeImages(html: string): string {
@@ -65,37 +117,20 @@ function sizeImages(html: string): string {
  * style inlined, no script, no stylesheet, no class names and only absolute URLs.
  */
 export function emailHtml(input: EmailInput): string {
-	const page = `<!DOCTYPE html>
-<html lang="${escapeHtml(input.language)}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(input.title)}</title>
-</head>
-<body>
-<div data-preheader style="display:none;max-height:0;overflow:hidden">${escapeHtml(input.summary)}</div>
-<table role="presentation" class="pb-outer" width="100%" cellpadding="0" cellspacing="0" border="0">
-<tr><td align="center">
-<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0" style="max-width:600px">
-<tr><td class="pb-top" align="right"><a href="${escapeHtml(input.webUrl)}">View in your browser</a></td></tr>
-<tr><td class="pb-inner"><div class="pb-pad">
-<p class="pb-name">${escapeHtml(input.newsletter)}</p>
-<h1>${escapeHtml(input.title)}</h1>
-<p class="pb-meta">${escapeHtml(input.dateline)} · By ${escapeHtml(input.author)}</p>
-<p class="pb-summary">${escapeHtml(input.summary)}</p>
-${sizeImages(input.body)}
-</div></td></tr>
-<tr><td class="pb-foot">You are reading ${escapeHtml(input.newsletter)}. <a href="${escapeHtml(input.webUrl)}">Read this issue on the web</a> or <a href="${escapeHtml(input.homeUrl)}">browse every issue</a>.</td></tr>
-</table>
-</td></tr>
-</table>
-</body>
-</html>
-`;
-	// The styles go in as juice's CSS argument rather than as a <style> element that juice
-	// would extract, check for rules to keep, then remove: the same result, for less work.
-	const inlined = juice.inlineContent(page, CSS, { preserveImportant: true, applyWidthAttributes: false });
-	return inlined.replace(/\sclass="[^"]*"/g, '').replace(/\sid="[^"]*"/g, '');
+	const body = juice.inlineContent(sizeImages(input.body), BODY_CSS, JUICE_OPTIONS);
+	const values: Record<Slot, string> = {
+		language: escapeHtml(input.language),
+		title: escapeHtml(input.title),
+		summary: escapeHtml(input.summary),
+		webUrl: escapeHtml(input.webUrl),
+		newsletter: escapeHtml(input.newsletter),
+		dateline: escapeHtml(input.dateline),
+		author: escapeHtml(input.author),
+		homeUrl: escapeHtml(input.homeUrl),
+		body,
+	};
+	const page = inlinedFrame().replace(/%%pactbook-(\w+)%%/g, (_, name: Slot) => values[name]);
+	return page.replace(/\sclass="[^"]*"/g, '').replace(/\sid="[^"]*"/g, '');
 }
 
 // Compiled once: html-to-text's `convert` compiles its options on every call,

@@ -54,4 +54,29 @@ describe('emailEdition', () => {
 		expect(text.replace(/\s+/g, ' ')).toContain('See the last issue <https://news.example.com/issues/002-second/>.');
 		expect(text).toContain('Issue #3 · March 2, 2026 · By Ana Test');
 	});
+
+	test('each value lands in its place as text, whatever it contains', () => {
+		const tricky = { ...details, title: 'A %%pactbook-body%% title', summary: 'Costs $1, or $& and $$ <b>' };
+		const { html } = emailEdition(tricky, page('<p>Body text.</p>'));
+		expect(html).toContain('<title>A %%pactbook-body%% title</title>');
+		expect(html).toMatch(/<h1 style="[^"]+">A %%pactbook-body%% title<\/h1>/);
+		expect(html.match(/Costs \$1, or \$&amp; and \$\$ &lt;b&gt;/g)).toHaveLength(2);
+		expect(html.match(/Body text\./g)).toHaveLength(1);
+		expect(html).toMatch(/<p style="[^"]*margin: 0 0 16px[^"]*">Body text\.<\/p>/);
+	});
+
+	test('the frame and the body each get their own styles', () => {
+		const { html } = emailEdition(
+			details,
+			page('<table><tr><th>Stage</th></tr><tr><td>Sign</td></tr></table><aside class="pb-wild"><p>Story.</p></aside>'),
+		);
+		expect(html).toMatch(/<th style="[^"]*border: 1px solid #d9d5cc[^"]*"[^>]*>Stage<\/th>/);
+		expect(html).toMatch(/<td style="[^"]*padding: 6px 8px[^"]*"[^>]*>Sign<\/td>/);
+		expect(html).toMatch(/<aside style="[^"]*background: #e3f0f7[^"]*">/);
+		// Cells of the layout tables are not article cells.
+		expect(html).toMatch(
+			/<td align="right" style="padding: 12px 28px;[^"]*"><a href="https:\/\/news\.example\.com\/issues\/003-trust\/" style="color: #545860;">View in your browser<\/a><\/td>/,
+		);
+		expect(html).not.toContain('class=');
+	});
 });
