@@ -1,10 +1,10 @@
 import { loadRenderers } from 'astro:container';
-import { render } from 'astro:content';
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { contentComponents } from '../components/content/index.ts';
 import { portableHtml } from '../lib/portable-html.ts';
 import { type Article, articlePath } from './catalog.ts';
+import { renderEntry } from './render-entry.ts';
 import { absolute } from './url.ts';
 
 let container: Promise<AstroContainer> | undefined;
@@ -20,7 +20,7 @@ export function portableBody(article: Article): Promise<string> {
 	if (!html) {
 		html = (async () => {
 			container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
-			const { Content } = await render(article.entry);
+			const { Content } = await renderEntry(article.entry);
 			const body = await (await container).renderToString(Content, { props: { components: contentComponents } });
 			return portableHtml(body, { pageUrl: absolute(articlePath(article)) });
 		})();

@@ -89,10 +89,14 @@ export function pactbookLoader(options: Options): Loader {
 			const invalid = new Set<string>();
 			const defaultAuthor = options.authored ? loadSiteConfig(dir).defaultAuthor : undefined;
 			takeRenderProblems(base);
-			// Astro logs a failed render and goes on; Pactbook reports it below, once, and stops.
+			// Astro logs a failed render and goes on; during this load Pactbook reports it
+			// below, once, and stops. Later renders in `astro dev` (a file saved) log as usual,
+			// and the page shows the problem (data/render-entry.ts).
+			let loading = true;
 			const logger = Object.create(ctx.logger, {
 				error: {
-					value: (message: string) => /Pactbook found \d+ problems? in your content/.test(message) || ctx.logger.error(message),
+					value: (message: string) =>
+						(loading && /Pactbook found \d+ problems? in your content/.test(message)) || ctx.logger.error(message),
 				},
 			});
 			await guardSyntax(base, () =>
@@ -114,6 +118,7 @@ export function pactbookLoader(options: Options): Loader {
 					},
 				}),
 			);
+			loading = false;
 			const root = fileURLToPath(ctx.config.root);
 			const unrendered = takeRenderProblems(base);
 			for (const entry of ctx.store.values()) {

@@ -155,6 +155,11 @@ export function failRender(filePath: string, problems: Problem[]): never {
 	throw new ContentError(problems);
 }
 
+/** The render problems of one file, if its last render failed. */
+export function peekRenderProblems(filePath: string): Problem[] | undefined {
+	return renderProblems().get(filePath);
+}
+
 /** Returns and forgets the render problems of files under `folder`. */
 export function takeRenderProblems(folder: string): Map<string, Problem[]> {
 	const found = new Map<string, Problem[]>();

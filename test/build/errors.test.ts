@@ -1,5 +1,17 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildSite, problemsIn } from '../helpers/build.ts';
+import { buildSite, copyFixture, problemsIn, withDevServer } from '../helpers/build.ts';
+
+/** Polls `check` until it returns a value, for at most 30 seconds. */
+async function until<T>(check: () => Promise<T | undefined>): Promise<T> {
+	for (let tries = 0; tries < 150; tries++) {
+		const value = await check();
+		if (value !== undefined) return value;
+		await new Promise((wait) => setTimeout(wait, 200));
+	}
+	throw new Error('gave up waiting');
+}
 
 /** Builds a broken fixture and returns the problem list the author sees. */
 async function problems(fixture: string): Promise<string> {
@@ -92,4 +104,26 @@ describe('broken content stops the build with one line per problem', () => {
 			test/fixtures/bad-blocks/content/issues/two.md: :::callout (line 8): is not a Pactbook block. Use one of :::wild, :::note, :::tip, :::warning, and close it with a line of :::."
 		`);
 	});
+
+	test('in astro dev, saving a broken block shows the problem instead of an empty page, until it is fixed', async () => {
+		const dir = copyFixture('good', 'dev-blocks');
+		const file = join(dir, 'playbooks/second.md');
+		const original = readFileSync(file, 'utf8');
+		await withDevServer(dir, async (origin) => {
+			const get = () => fetch(`${origin}/playbooks/custom-slug/`);
+			expect((await get()).status).toBe(200);
+			writeFileSync(file, original.replace('lesson="Fixtures teach."', 'lessn="Fixtures teach."'));
+			const broken = await until(async () => {
+				const response = await get();
+				return response.status === 500 ? response.text() : undefined;
+			});
+			expect(broken).toContain('<title>ContentError</title>');
+			writeFileSync(file, original);
+			const fixed = await until(async () => {
+				const response = await get();
+				return response.status === 200 ? response.text() : undefined;
+			});
+			expect(fixed).toContain('<p class="pb-wild-lesson"><strong>The lesson:</strong> Fixtures teach.</p>');
+		});
+	}, 120_000);
 });
