@@ -39,6 +39,7 @@ const issues = defineCollection({
 		examples: issueExamples,
 		authored: true,
 		slugged: true,
+		measured: true,
 		check: (entries) => [...duplicates(entries, 'number', 'Give each issue its own number.'), ...numericSlugs(entries)],
 		report: (entries, logger) => {
 			const held = heldBack('issues', entries, true);
@@ -61,6 +62,7 @@ const playbooks = defineCollection({
 		examples: playbookExamples,
 		authored: true,
 		slugged: true,
+		measured: true,
 		report: (entries, logger) => {
 			const held = heldBack('playbooks', entries, false);
 			if (held) logger.info(held);

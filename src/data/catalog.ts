@@ -1,9 +1,9 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
 import site, { preview } from 'virtual:pactbook/site';
 import { type ArticleSummary, newestFirst, type Series, seriesIndex, tagIndex } from '../lib/articles.ts';
-import { hasTaskList } from '../lib/checklist-ids.ts';
+import { measuresOf } from '../lib/measures.ts';
 import { type Status, statusOf } from '../lib/publishing.ts';
-import { readMinutes } from '../lib/read-time.ts';
+import { minutesFor } from '../lib/read-time.ts';
 
 export type IssueEntry = CollectionEntry<'issues'>;
 export type PlaybookEntry = CollectionEntry<'playbooks'>;
@@ -33,14 +33,15 @@ export interface Catalog {
 }
 
 function summarise(entry: IssueEntry | PlaybookEntry, now: Date): Article {
+	const measures = measuresOf(entry);
 	const common = {
 		slug: entry.data.slug ?? entry.id,
 		title: entry.data.title,
 		summary: entry.data.summary,
 		tags: entry.data.tags,
 		author: entry.data.author ?? site.defaultAuthor,
-		minutes: readMinutes(entry.body ?? ''),
-		checklist: hasTaskList(entry.body ?? ''),
+		minutes: minutesFor(measures.words),
+		checklist: measures.checklist,
 		series: entry.data.series,
 		part: entry.data.part,
 		entry,

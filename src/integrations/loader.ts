@@ -1,9 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import type { z } from 'astro/zod';
+import { MEASURES, measure } from '../lib/measures.ts';
 import { ContentError, type Examples, type Problem, takeRenderProblems, zodProblems } from '../schemas/problems.ts';
 import { authorIds, contentDir, displayPath } from './paths.ts';
 import { loadSiteConfig, yamlSyntaxProblems } from './site-config.ts';
@@ -21,6 +23,8 @@ interface Options {
 	authored?: boolean;
 	/** Whether entries carry a `slug` (file name by default) that must be unique. */
 	slugged?: boolean;
+	/** Whether to measure each article's text (words, task lists) while loading it (lib/measures.ts). */
+	measured?: boolean;
 	/** Checks across all entries of the collection, e.g. unique issue numbers. */
 	check?: (entries: CheckedEntry[]) => Problem[];
 	/** Notes for the author after a successful load in a build (held-back drafts, gaps in numbering). */
@@ -78,7 +82,13 @@ export function pactbookLoader(options: Options): Loader {
 	const base = join(dir, options.folder);
 	// Ids come from file names alone (Astro's default would take a frontmatter
 	// `slug`), so two files claiming one slug both reach the duplicate check.
-	const inner = glob({ pattern: options.pattern, base, generateId: ({ entry }) => entry.replace(/\.[^.]+$/, '') });
+	const inner = glob({
+		pattern: options.pattern,
+		base,
+		generateId: ({ entry }) => entry.replace(/\.[^.]+$/, ''),
+		// Markdown bodies are rendered while loading; the source is not needed after that.
+		retainBody: false,
+	});
 	const known = Object.keys(options.schema.shape);
 	return {
 		name: 'pactbook',
@@ -114,6 +124,9 @@ export function pactbookLoader(options: Options): Loader {
 						const result: Record<string, unknown> = { ...parsed.data };
 						if (options.slugged) result.slug ??= id;
 						if (options.authored) result.author ??= defaultAuthor;
+						if (options.measured && filePath) {
+							result[MEASURES] = measure(await readFile(filePath, 'utf8'));
+						}
 						return result as typeof data;
 					},
 				}),

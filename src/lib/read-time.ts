@@ -18,7 +18,12 @@ export function countWords(source: string): number {
 	return words ? words.length : 0;
 }
 
-/** Minutes to read, rounded to the nearest minute and never below one. */
+/** Minutes to read a number of words, rounded to the nearest minute and never below one. */
+export function minutesFor(words: number, wpm: number = WORDS_PER_MINUTE): number {
+	return Math.max(1, Math.round(words / wpm));
+}
+
+/** Minutes to read a source, rounded to the nearest minute and never below one. */
 export function readMinutes(source: string, wpm: number = WORDS_PER_MINUTE): number {
-	return Math.max(1, Math.round(countWords(source) / wpm));
+	return minutesFor(countWords(source), wpm);
 }

@@ -193,4 +193,18 @@ test('a new issue file gives a page, an archive entry and prev/next links after 
 	expect(page(after.dist, '/issues/').querySelectorAll('.pb-list h3')[0]?.text.trim()).toBe('Issue eta');
 	expect(hrefs(page(after.dist, '/issues/08-eta/'), 'a[rel=prev]')).toEqual(['/issues/06-zeta/']);
 	expect(hrefs(page(after.dist, '/issues/06-zeta/'), 'a[rel=next]')).toEqual(['/issues/08-eta/']);
+
+	// An edited article is measured again; the content store keeps no article source.
+	const readTime = (dist: string) => page(dist, '/issues/08-eta/').querySelectorAll('.pb-meta li').at(-1)?.text.trim();
+	expect(readTime(after.dist)).toBe('1 min read');
+	writeFileSync(
+		join(work, 'issues/08-eta.mdx'),
+		`${readFileSync(join(work, 'issues/08-eta.mdx'), 'utf8')}\n${'word '.repeat(1_150)}\n`,
+	);
+	const longer = await buildSite(work, { out: 'grow' });
+	expect(longer.code, longer.output).toBe(0);
+	expect(readTime(longer.dist)).toBe('5 min read');
+	const store = readFileSync(join(longer.dist, '../cache/data-store.json'), 'utf8');
+	expect(store).toContain('Issue eta');
+	expect(store).not.toContain('Fresh words.');
 });
