@@ -29,6 +29,13 @@ function check(step: string, errors: string[]): void {
 }
 
 /**
+ * The pages that can carry a `data-pagefind-body`: the home page, standalone
+ * pages, issues and playbooks. Listing pages (archive, tags, authors, their
+ * page 2, 3…) and email editions have nothing to index and are not read at all.
+ */
+export const SEARCHED_PAGES = '{index.html,*/index.html,issues/*/index.html,playbooks/*/index.html}';
+
+/**
  * Indexes a built site with Pagefind: every page with a `data-pagefind-body`
  * element (issues, playbooks and pages), in the language of its `lang`
  * attribute. Writes the index and the search interface to `<site>/pagefind/`
@@ -39,8 +46,7 @@ export async function indexSite(site: string): Promise<number> {
 	check('start', errors);
 	if (!index) throw new Error('Pagefind could not start.');
 	try {
-		// Only pages: email editions (`email.html`) carry no indexable body but would still be read.
-		const added = await index.addDirectory({ path: site, glob: '**/index.html' });
+		const added = await index.addDirectory({ path: site, glob: SEARCHED_PAGES });
 		check('index the site', added.errors);
 		const output = join(site, SEARCH_FOLDER);
 		check('write the index', (await index.writeFiles({ outputPath: output })).errors);

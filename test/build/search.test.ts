@@ -1,7 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, matchesGlob } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
+import { SEARCHED_PAGES } from '../../src/integrations/pagefind.ts';
 import { readPage, TMP } from '../helpers/build.ts';
 import { page, text } from '../helpers/html.ts';
 
@@ -33,6 +34,18 @@ describe('the index', () => {
 		for (const file of ['pagefind-ui.js', 'pagefind-modular-ui.js', 'pagefind-highlight.js']) expect(files).not.toContain(file);
 		expect(readdirSync(join(dist, 'pagefind/fragment')).length).toBeGreaterThan(0);
 		expect(existsSync(join(based, 'pagefind/pagefind.js'))).toBe(true);
+	});
+
+	test('reads every page that has something to index, and no other', () => {
+		for (const site of [dist, based]) {
+			const files = readdirSync(site, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+			const indexable = files.filter((file) => readPage(site, `/${file}`).includes('data-pagefind-body'));
+			expect(indexable.length).toBeGreaterThan(6);
+			for (const file of indexable) expect(matchesGlob(file, SEARCHED_PAGES), file).toBe(true);
+			const read = files.filter((file) => matchesGlob(file, SEARCHED_PAGES));
+			// Tag, author and archive pages (and their page 2, 3…) are never read.
+			expect(read.filter((file) => /^(tags|authors)\/[^/]+\/|^issues\/page\//.test(file))).toEqual([]);
+		}
 	});
 });
 
