@@ -1,3 +1,4 @@
+import { sep } from 'node:path';
 import { AstroError } from 'astro/errors';
 import type { z } from 'astro/zod';
 
@@ -164,7 +165,7 @@ export function peekRenderProblems(filePath: string): Problem[] | undefined {
 export function takeRenderProblems(folder: string): Map<string, Problem[]> {
 	const found = new Map<string, Problem[]>();
 	for (const [file, problems] of renderProblems()) {
-		if (!file.startsWith(`${folder}/`)) continue;
+		if (!file.startsWith(folder.endsWith(sep) ? folder : folder + sep)) continue;
 		found.set(file, problems);
 		renderProblems().delete(file);
 	}
