@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { MdastPluginDefinition, MdastPluginEntry } from 'satteri';
-import { type Block, blockLine, readBlock } from '../lib/blocks.ts';
-import { closest, failRender, type Problem } from '../schemas/problems.ts';
+import { type Block, blockLine, readBlock, strayCloses, unclosedBlocks } from '../lib/blocks.ts';
+import { closest, failRender, forgetRenderProblems, type Problem } from '../schemas/problems.ts';
 import { displayPath } from './paths.ts';
 
 declare module 'mdast' {
@@ -48,26 +48,43 @@ function frame(block: Block): { className: string[]; label: string; before: Root
 	};
 }
 
+/** The source text of an inline `:name[label]{…}` or line `::name` directive, rebuilt: Pactbook has none, so they are text. */
+function literal(colons: string, name: string, label: string, attributes: Record<string, string | null | undefined>): string {
+	const pairs = Object.entries(attributes).map(([key, value]) => (value == null ? key : `${key}="${value}"`));
+	return `${colons}${name}${label ? `[${label}]` : ''}${pairs.length ? `{${pairs.join(' ')}}` : ''}`;
+}
+
+/** A paragraph that is, or holds a line that is, only colons: a `:::` that closes no block. */
+const STRAY_CLOSE = /(^|\n)[ \t]*:{3,}[ \t]*($|\n)/;
+
 /**
  * Renders Pactbook's Markdown blocks (`:::wild{source lesson}`, `:::note`,
  * `:::tip`, `:::warning`, each with an optional `[title]`) as the same asides
  * the MDX components produce, so plain `.md` articles need no JSX. A block
- * Pactbook does not know, or one missing what it needs, stops the build with
- * the file, the line and the fix. Pages without `:::` skip the plugin.
+ * Pactbook does not know, one missing what it needs, a `:::` that closes no
+ * block and one that is never closed stop the build with the file, the line
+ * and the fix.
+ *
+ * The parser's directive option also reads `:name` inside text (`10:30am`,
+ * `Q3:revenue`) and `::name` lines as directives; Pactbook has none, so they
+ * are put back as the text the author wrote.
  */
 export function contentBlocks(): MdastPluginEntry {
 	return (factory) => {
-		if (!factory.source.includes(':::')) return null;
 		const path = factory.fileURL ? fileURLToPath(factory.fileURL) : undefined;
+		// A new render of this file: forget what was wrong with the last one.
+		if (path) forgetRenderProblems(path);
+		if (!/:[\w-]/.test(factory.source)) return null;
 		const file = path ? displayPath(path) : 'content';
 		// Line numbers count from the top of the file, frontmatter included, as an editor shows them.
 		let lines: string | undefined;
-		const lineOf = (name: string, count: number) => {
+		const source = () => {
 			lines ??= path ? readFileSync(path, 'utf8') : factory.source;
-			return blockLine(lines, name, count);
+			return lines;
 		};
 		const problems: Problem[] = [];
 		const seen = new Map<string, number>();
+		let strays = 0;
 		const plugin: MdastPluginDefinition = {
 			name: 'pactbook-blocks',
 			containerDirective(node, ctx) {
@@ -75,19 +92,48 @@ export function contentBlocks(): MdastPluginEntry {
 				seen.set(node.name, count + 1);
 				const first = node.children[0];
 				const labelled = first?.type === 'paragraph' && first.data?.directiveLabel === true;
-				const result = readBlock(node.name, labelled ? ctx.textContent(first) : undefined, node.attributes ?? {}, closest);
+				const label = labelled ? ctx.textContent(first, { includeHtml: false }) : undefined;
+				const result = readBlock(node.name, label, node.attributes ?? {}, closest);
 				if (!result.ok) {
-					const line = lineOf(node.name, count);
+					const line = blockLine(source(), node.name, count);
 					problems.push({ file, field: `:::${node.name}${line ? ` (line ${line})` : ''}`, message: result.message });
 					return;
 				}
-				const { className, label, before, after } = frame(result.block);
+				const { className, label: name, before, after } = frame(result.block);
 				if (labelled) ctx.removeChildAt(node, 0);
-				ctx.setProperty(node, 'data', { hName: 'aside', hProperties: { className, ariaLabel: label } });
+				ctx.setProperty(node, 'data', { hName: 'aside', hProperties: { className, ariaLabel: name } });
 				ctx.prependChild(node, before);
 				if (after) ctx.appendChild(node, after);
 			},
+			textDirective(node, ctx) {
+				ctx.replaceNode(node, text(literal(':', node.name, ctx.textContent(node), node.attributes ?? {})));
+			},
+			leafDirective(node, ctx) {
+				ctx.replaceNode(node, {
+					type: 'paragraph',
+					children: [text(literal('::', node.name, ctx.textContent(node), node.attributes ?? {}))],
+				});
+			},
+			paragraph(node, ctx) {
+				if (STRAY_CLOSE.test(ctx.textContent(node))) strays++;
+			},
 			after() {
+				if (strays) {
+					const lines = strayCloses(source());
+					problems.push({
+						file,
+						field: lines.length ? `::: (line ${lines.join(', ')})` : ':::',
+						message:
+							'closes no block. Remove it, or, to put one block inside another, give the outer one more colons (::::note … ::::).',
+					});
+				}
+				for (const open of unclosedBlocks(source())) {
+					problems.push({
+						file,
+						field: `:::${open.name} (line ${open.line})`,
+						message: 'is never closed, so it takes in the rest of the article. End it with a line of :::.',
+					});
+				}
 				if (problems.length) failRender(path ?? file, problems);
 			},
 		};

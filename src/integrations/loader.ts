@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import type { z } from 'astro/zod';
-import { MEASURES, measure } from '../lib/measures.ts';
+import { hasCurrentMeasures, MEASURES, measure } from '../lib/measures.ts';
 import { ContentError, type Examples, type Problem, takeRenderProblems, zodProblems } from '../schemas/problems.ts';
 import { authorIds, contentDir, displayPath } from './paths.ts';
 import { loadSiteConfig, yamlSyntaxProblems } from './site-config.ts';
@@ -99,6 +99,12 @@ export function pactbookLoader(options: Options): Loader {
 			const invalid = new Set<string>();
 			const defaultAuthor = options.authored ? loadSiteConfig(dir).defaultAuthor : undefined;
 			takeRenderProblems(base);
+			// Entries Astro keeps from an earlier build are not loaded again: drop those that
+			// failed to render or were measured by other rules, so they are read afresh.
+			for (const entry of ctx.store.values()) {
+				const unrendered = entry.filePath?.endsWith('.md') && !entry.rendered;
+				if (unrendered || (options.measured && !hasCurrentMeasures(entry.data))) ctx.store.delete(entry.id);
+			}
 			// Astro logs a failed render and goes on; during this load Pactbook reports it
 			// below, once, and stops. Later renders in `astro dev` (a file saved) log as usual,
 			// and the page shows the problem (data/render-entry.ts).
@@ -109,36 +115,38 @@ export function pactbookLoader(options: Options): Loader {
 						(loading && /Pactbook found \d+ problems? in your content/.test(message)) || ctx.logger.error(message),
 				},
 			});
-			await guardSyntax(base, () =>
-				inner.load({
-					...ctx,
-					logger,
-					parseData: async ({ id, data, filePath }) => {
-						const file = displayPath(filePath ?? join(base, id));
-						const parsed = options.schema.safeParse(data, { reportInput: true });
-						if (!parsed.success) {
-							problems.push(...zodProblems(file, parsed.error, known, options.examples));
-							invalid.add(id);
-							return data;
-						}
-						const result: Record<string, unknown> = { ...parsed.data };
-						if (options.slugged) result.slug ??= id;
-						if (options.authored) result.author ??= defaultAuthor;
-						if (options.measured && filePath) {
-							result[MEASURES] = measure(await readFile(filePath, 'utf8'));
-						}
-						return result as typeof data;
-					},
-				}),
-			);
-			loading = false;
+			try {
+				await guardSyntax(base, () =>
+					inner.load({
+						...ctx,
+						logger,
+						parseData: async ({ id, data, filePath }) => {
+							const file = displayPath(filePath ?? join(base, id));
+							const parsed = options.schema.safeParse(data, { reportInput: true });
+							if (!parsed.success) {
+								problems.push(...zodProblems(file, parsed.error, known, options.examples));
+								invalid.add(id);
+								return data;
+							}
+							const result: Record<string, unknown> = { ...parsed.data };
+							if (options.slugged) result.slug ??= id;
+							if (options.authored) result.author ??= defaultAuthor;
+							if (options.measured && filePath) {
+								result[MEASURES] = measure(await readFile(filePath, 'utf8'));
+							}
+							return result as typeof data;
+						},
+					}),
+				);
+			} finally {
+				loading = false;
+			}
+			// Every recorded render problem is reported, whether or not it matches a stored entry.
 			const root = fileURLToPath(ctx.config.root);
 			const unrendered = takeRenderProblems(base);
+			for (const found of unrendered.values()) problems.push(...found);
 			for (const entry of ctx.store.values()) {
-				const found = entry.filePath ? unrendered.get(resolve(root, entry.filePath)) : undefined;
-				if (!found) continue;
-				problems.push(...found);
-				invalid.add(entry.id);
+				if (entry.filePath && unrendered.has(resolve(root, entry.filePath))) invalid.add(entry.id);
 			}
 			const all: CheckedEntry[] = ctx.store
 				.values()

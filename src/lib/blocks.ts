@@ -81,13 +81,56 @@ export function readBlock(
 	return { ok: true, block: { kind: 'callout', type, title: title ?? CALLOUT_LABELS[type] } };
 }
 
-/** The 1-based line on which `:::name` opens, counting `seen` earlier blocks of the same name. */
-export function blockLine(source: string, name: string, seen: number): number | undefined {
-	const pattern = new RegExp(`^\\s{0,3}:{3,}\\s*${name.replace(/[^\w-]/g, '')}(?![\\w-])`);
-	let count = 0;
-	const lines = source.split('\n');
-	for (const [i, line] of lines.entries()) {
-		if (pattern.test(line) && count++ === seen) return i + 1;
+/** A line that opens a block (`:::name`, in a quote or a list too) or closes one (`:::`). */
+const OPEN = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d+[.)])[ \t]+)?(:{3,})[ \t]*([\w-]+)/;
+const CLOSE = /^[ \t]*(?:>[ \t]*)*(:{3,})[ \t]*$/;
+const FENCE = /^[ \t]*(?:>[ \t]*)*(```|~~~)/;
+
+/** Lines of a Markdown source with their 1-based numbers, leaving out fenced code. */
+function proseLines(source: string): { text: string; line: number }[] {
+	const lines: { text: string; line: number }[] = [];
+	let fence: string | undefined;
+	for (const [i, text] of source.split(/\r?\n/).entries()) {
+		const marker = FENCE.exec(text)?.[1];
+		if (marker && (!fence || marker === fence)) {
+			fence = fence ? undefined : marker;
+			continue;
+		}
+		if (!fence) lines.push({ text, line: i + 1 });
 	}
-	return undefined;
+	return lines;
+}
+
+/** The 1-based line on which the `seen`-th (from 0) block named `name` opens, code examples left out. */
+export function blockLine(source: string, name: string, seen: number): number | undefined {
+	return proseLines(source).filter(({ text }) => OPEN.exec(text)?.[2] === name)[seen]?.line;
+}
+
+/**
+ * Blocks that no `:::` line closes. A closing line ends the innermost open block
+ * when it has at least as many colons; otherwise it belongs to that block's text.
+ */
+export function unclosedBlocks(source: string): { name: string; line: number }[] {
+	return fences(source).unclosed;
+}
+
+/** Lines holding only colons while no block is open. */
+export function strayCloses(source: string): number[] {
+	return fences(source).stray;
+}
+
+function fences(source: string): { unclosed: { name: string; line: number }[]; stray: number[] } {
+	const open: { name: string; line: number; colons: number }[] = [];
+	const stray: number[] = [];
+	for (const { text, line } of proseLines(source)) {
+		const close = CLOSE.exec(text);
+		if (close) {
+			if (!open.length) stray.push(line);
+			else if (close[1]!.length >= open.at(-1)!.colons) open.pop();
+			continue;
+		}
+		const opening = OPEN.exec(text);
+		if (opening) open.push({ name: opening[2]!, line, colons: opening[1]!.length });
+	}
+	return { unclosed: open.map(({ name, line }) => ({ name, line })), stray };
 }

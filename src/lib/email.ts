@@ -41,6 +41,7 @@ a { color: #0b5f8a; }
 `;
 
 const BODY_CSS = `
+h1 { margin: 0 0 8px; font-family: Arial, Helvetica, sans-serif; font-size: 28px; line-height: 1.25; color: #1d1f23; }
 h2 { margin: 28px 0 8px; font-family: Arial, Helvetica, sans-serif; font-size: 21px; line-height: 1.3; color: #1d1f23; }
 h3 { margin: 22px 0 6px; font-family: Arial, Helvetica, sans-serif; font-size: 18px; line-height: 1.3; color: #1d1f23; }
 p, ul, ol, blockquote { margin: 0 0 16px; }

@@ -8,6 +8,8 @@ import { countWords } from './read-time.ts';
  * store, which every build writes, reads back and compiles.
  */
 export interface Measures {
+	/** Version of the rules that took these measures; see {@link MEASURES_VERSION}. */
+	v: number;
 	/** Words a reader sees, for the read time. */
 	words: number;
 	/** Whether the article has a GFM task list (and so loads the checklist script). */
@@ -17,8 +19,24 @@ export interface Measures {
 /** Key of {@link Measures} in an entry's data; frontmatter cannot use it, as the schemas are strict. */
 export const MEASURES = '_pactbook';
 
-export function measure(source: string): Measures {
-	return { words: countWords(source), checklist: hasTaskList(source) };
+/**
+ * Raise this when the counting rules (read-time.ts, checklist-ids.ts) change:
+ * entries measured by older rules are then loaded and measured again.
+ */
+export const MEASURES_VERSION = 1;
+
+/** Frontmatter at the top of a file, with Windows line ends or a byte-order mark too. */
+const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
+
+/** Measures an article from its whole file; the frontmatter is not counted. */
+export function measure(file: string): Measures {
+	const body = file.replace(FRONTMATTER, '');
+	return { v: MEASURES_VERSION, words: countWords(body), checklist: hasTaskList(body) };
+}
+
+/** Whether an entry's data holds measures taken by the current rules. */
+export function hasCurrentMeasures(data: object): boolean {
+	return (data as { [MEASURES]?: Measures })[MEASURES]?.v === MEASURES_VERSION;
 }
 
 /** The measures the loader stored in an entry's data; an entry stored by an older Pactbook still has its source instead. */

@@ -156,6 +156,11 @@ export function failRender(filePath: string, problems: Problem[]): never {
 	throw new ContentError(problems);
 }
 
+/** Forgets a file's problems when it is rendered again. */
+export function forgetRenderProblems(filePath: string): void {
+	renderProblems().delete(filePath);
+}
+
 /** The render problems of one file, if its last render failed. */
 export function peekRenderProblems(filePath: string): Problem[] | undefined {
 	return renderProblems().get(filePath);

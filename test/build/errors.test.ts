@@ -96,11 +96,13 @@ describe('broken content stops the build with one line per problem', () => {
 
 	test('Markdown blocks Pactbook does not know or that miss what they need', async () => {
 		expect(await problems('bad-blocks')).toMatchInlineSnapshot(`
-			"Pactbook found 5 problems in your content:
+			"Pactbook found 7 problems in your content:
 			test/fixtures/bad-blocks/content/issues/one.md: :::tip (line 18): title is not an attribute of this block. It takes no attributes; write its title as :::tip[Your title].
 			test/fixtures/bad-blocks/content/issues/one.md: :::wild (line 10): needs lesson="…", the one-sentence lesson for partner managers. For example: :::wild{source="Sports marketing, 2022" lesson="The side that adapts fastest keeps the spotlight."}
 			test/fixtures/bad-blocks/content/issues/one.md: :::wild (line 22): lessons is not an attribute of this block. Did you mean lesson? It takes source and lesson.
 			test/fixtures/bad-blocks/content/issues/one.md: :::wlid (line 14): is not a Pactbook block. Did you mean wild? Use one of :::wild, :::note, :::tip, :::warning, and close it with a line of :::.
+			test/fixtures/bad-blocks/content/issues/three.md: ::: (line 16): closes no block. Remove it, or, to put one block inside another, give the outer one more colons (::::note … ::::).
+			test/fixtures/bad-blocks/content/issues/three.md: :::tip (line 18): is never closed, so it takes in the rest of the article. End it with a line of :::.
 			test/fixtures/bad-blocks/content/issues/two.md: :::callout (line 8): is not a Pactbook block. Use one of :::wild, :::note, :::tip, :::warning, and close it with a line of :::."
 		`);
 	});
@@ -109,7 +111,7 @@ describe('broken content stops the build with one line per problem', () => {
 		const dir = copyFixture('good', 'dev-blocks');
 		const file = join(dir, 'playbooks/second.md');
 		const original = readFileSync(file, 'utf8');
-		await withDevServer(dir, async (origin) => {
+		await withDevServer(dir, async (origin, output) => {
 			const get = () => fetch(`${origin}/playbooks/custom-slug/`);
 			expect((await get()).status).toBe(200);
 			writeFileSync(file, original.replace('lesson="Fixtures teach."', 'lessn="Fixtures teach."'));
@@ -118,6 +120,9 @@ describe('broken content stops the build with one line per problem', () => {
 				return response.status === 500 ? response.text() : undefined;
 			});
 			expect(broken).toContain('<title>ContentError</title>');
+			const problem =
+				':::wild (line 15): lessn is not an attribute of this block. Did you mean lesson? It takes source and lesson.';
+			await until(async () => (output().includes(problem) ? true : undefined));
 			writeFileSync(file, original);
 			const fixed = await until(async () => {
 				const response = await get();

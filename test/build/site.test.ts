@@ -139,6 +139,10 @@ describe('a good site', () => {
 		const md = blocks('/playbooks/custom-slug/');
 		expect(mdx).toHaveLength(2);
 		expect(md.slice(0, 2)).toEqual(mdx);
+		// Colons inside text are not blocks and stay as written.
+		expect(text(page(site.dist, '/playbooks/custom-slug/'), '.pb-prose')).toContain(
+			'Meet at 10:30am; keep a 3:1 ratio, plan Q3:revenue, write to mailto:ana@example.com and read a:b. ::leaf{a="1"}',
+		);
 		expect(md[2]).toBe(
 			'<aside class="pb-callout pb-callout-warning" aria-label="Watch out"><p class="pb-callout-title">Watch out</p><p>Careful.</p></aside>',
 		);

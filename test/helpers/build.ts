@@ -78,7 +78,13 @@ function freePort(): Promise<number> {
  * with the server's address once it answers, then stops it. Takes its turn
  * with builds, as the dev server also writes to the project's `.astro/`.
  */
-export function withDevServer<T>(content: string, use: (origin: string) => Promise<T>, options: BuildOptions = {}): Promise<T> {
+export function withDevServer<T>(
+	content: string,
+	use: (origin: string, output: () => string) => Promise<T>,
+	options: BuildOptions & {
+		/** Keep the content store of the last dev server instead of starting afresh (`--force`). */ keepStore?: boolean;
+	} = {},
+): Promise<T> {
 	const { env } = environment(content, { out: `${content}-dev`, ...options });
 	return exclusive(ROOT, async () => {
 		const port = await freePort();
@@ -105,7 +111,7 @@ export function withDevServer<T>(content: string, use: (origin: string) => Promi
 					throw new Error(`astro dev did not start:\n${stripVTControlCharacters(output)}`);
 				await new Promise((wait) => setTimeout(wait, 100));
 			}
-			return await use(origin);
+			return await use(origin, () => stripVTControlCharacters(output));
 		} finally {
 			const exited = new Promise((done) => child.once('exit', done));
 			child.kill('SIGINT');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { blockLine, readBlock } from '../../../src/lib/blocks.ts';
+import { blockLine, readBlock, strayCloses, unclosedBlocks } from '../../../src/lib/blocks.ts';
 import { closest } from '../../../src/schemas/problems.ts';
 
 describe('Markdown blocks', () => {
@@ -52,5 +52,39 @@ describe('Markdown blocks', () => {
 		expect(blockLine(source, 'tip', 1)).toBe(9);
 		expect(blockLine(source, 'tip', 2)).toBeUndefined();
 		expect(blockLine(source, 'tipster', 0)).toBe(13);
+	});
+
+	test('line numbers skip code examples and find blocks in quotes and lists', () => {
+		const source = [
+			'Intro',
+			'```md',
+			':::tip',
+			'An example.',
+			':::',
+			'```',
+			'',
+			'> :::tip',
+			'> Quoted.',
+			'> :::',
+			'',
+			'10. :::note',
+			'    x',
+			'    :::',
+		].join('\n');
+		expect(blockLine(source, 'tip', 0)).toBe(8);
+		expect(blockLine(source, 'note', 0)).toBe(12);
+	});
+
+	test('find blocks that are never closed, code examples left out', () => {
+		expect(unclosedBlocks(':::tip\nx\n:::\n\n::::note\n:::wild{lesson="l"}\ny\n:::\n::::\n')).toEqual([]);
+		expect(unclosedBlocks('Intro\n\n:::note\nRuns to the end.\n')).toEqual([{ name: 'note', line: 3 }]);
+		expect(unclosedBlocks(':::note\n::::wild\n:::\n')).toEqual([
+			{ name: 'note', line: 1 },
+			{ name: 'wild', line: 2 },
+		]);
+		expect(unclosedBlocks('```\n:::tip\n```\n')).toEqual([]);
+		expect(unclosedBlocks('~~~\n```\n:::tip\n~~~\n')).toEqual([]);
+		expect(strayCloses(':::tip\nx\n:::\n:::\n\n```\n:::\n```\n')).toEqual([4]);
+		expect(strayCloses(':::tip\nx\n:::\n')).toEqual([]);
 	});
 });
