@@ -54,9 +54,6 @@ function literal(colons: string, name: string, label: string, attributes: Record
 	return `${colons}${name}${label ? `[${label}]` : ''}${pairs.length ? `{${pairs.join(' ')}}` : ''}`;
 }
 
-/** A paragraph that is, or holds a line that is, only colons: a `:::` that closes no block. */
-const STRAY_CLOSE = /(^|\n)[ \t]*:{3,}[ \t]*($|\n)/;
-
 /**
  * Renders Pactbook's Markdown blocks (`:::wild{source lesson}`, `:::note`,
  * `:::tip`, `:::warning`, each with an optional `[title]`) as the same asides
@@ -84,7 +81,6 @@ export function contentBlocks(): MdastPluginEntry {
 		};
 		const problems: Problem[] = [];
 		const seen = new Map<string, number>();
-		let strays = 0;
 		const plugin: MdastPluginDefinition = {
 			name: 'pactbook-blocks',
 			containerDirective(node, ctx) {
@@ -114,20 +110,20 @@ export function contentBlocks(): MdastPluginEntry {
 					children: [text(literal('::', node.name, ctx.textContent(node), node.attributes ?? {}))],
 				});
 			},
-			paragraph(node, ctx) {
-				if (STRAY_CLOSE.test(ctx.textContent(node))) strays++;
-			},
 			after() {
-				if (strays) {
-					const lines = strayCloses(source());
+				// Fences are checked on the text Sätteri was given, and line numbers taken from the file only when needed.
+				const closing = factory.source.includes(':::');
+				const stray = closing && strayCloses(factory.source).length ? strayCloses(source()) : [];
+				if (stray.length) {
 					problems.push({
 						file,
-						field: lines.length ? `::: (line ${lines.join(', ')})` : ':::',
+						field: `::: (line ${stray.join(', ')})`,
 						message:
 							'closes no block. Remove it, or, to put one block inside another, give the outer one more colons (::::note … ::::).',
 					});
 				}
-				for (const open of unclosedBlocks(source())) {
+				const unclosed = closing && unclosedBlocks(factory.source).length ? unclosedBlocks(source()) : [];
+				for (const open of unclosed) {
 					problems.push({
 						file,
 						field: `:::${open.name} (line ${open.line})`,

@@ -107,14 +107,15 @@ export function blockLine(source: string, name: string, seen: number): number | 
 }
 
 /**
- * Blocks that no `:::` line closes. A closing line ends the innermost open block
- * when it has at least as many colons; otherwise it belongs to that block's text.
+ * Blocks that no `:::` line closes. A closing line ends the innermost open
+ * block, and the ones around it, while it has at least as many colons as they
+ * do; otherwise it belongs to that block's text.
  */
 export function unclosedBlocks(source: string): { name: string; line: number }[] {
 	return fences(source).unclosed;
 }
 
-/** Lines holding only colons while no block is open. */
+/** Lines holding only colons while no block is open (including a second `:::` after same-colon nesting). */
 export function strayCloses(source: string): number[] {
 	return fences(source).stray;
 }
@@ -126,7 +127,8 @@ function fences(source: string): { unclosed: { name: string; line: number }[]; s
 		const close = CLOSE.exec(text);
 		if (close) {
 			if (!open.length) stray.push(line);
-			else if (close[1]!.length >= open.at(-1)!.colons) open.pop();
+			// As the parser reads it, a closing line ends every innermost block it has enough colons for.
+			while (open.length && close[1]!.length >= open.at(-1)!.colons) open.pop();
 			continue;
 		}
 		const opening = OPEN.exec(text);

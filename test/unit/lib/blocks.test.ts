@@ -86,5 +86,8 @@ describe('Markdown blocks', () => {
 		expect(unclosedBlocks('~~~\n```\n:::tip\n~~~\n')).toEqual([]);
 		expect(strayCloses(':::tip\nx\n:::\n:::\n\n```\n:::\n```\n')).toEqual([4]);
 		expect(strayCloses(':::tip\nx\n:::\n')).toEqual([]);
+		// Blocks nested with the same number of colons both end at the first closing line.
+		expect(strayCloses(':::note\n:::wild{lesson="l"}\ny\n:::\n:::\n')).toEqual([5]);
+		expect(strayCloses('::::note\n:::wild{lesson="l"}\ny\n:::\n::::\n')).toEqual([]);
 	});
 });
