@@ -81,9 +81,7 @@ function freePort(): Promise<number> {
 export function withDevServer<T>(
 	content: string,
 	use: (origin: string, output: () => string) => Promise<T>,
-	options: BuildOptions & {
-		/** Keep the content store of the last dev server instead of starting afresh (`--force`). */ keepStore?: boolean;
-	} = {},
+	options: BuildOptions = {},
 ): Promise<T> {
 	const { env } = environment(content, { out: `${content}-dev`, ...options });
 	return exclusive(ROOT, async () => {
