@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { MdastPluginDefinition, MdastPluginEntry } from 'satteri';
-import { type Block, blockLine, readBlock, strayCloses, unclosedBlocks } from '../lib/blocks.ts';
+import { type Block, blockFences, blockLine, readBlock } from '../lib/blocks.ts';
 import { closest, failRender, forgetRenderProblems, type Problem } from '../schemas/problems.ts';
 import { displayPath } from './paths.ts';
 
@@ -112,8 +112,9 @@ export function contentBlocks(): MdastPluginEntry {
 			},
 			after() {
 				// Fences are checked on the text Sätteri was given, and line numbers taken from the file only when needed.
-				const closing = factory.source.includes(':::');
-				const stray = closing && strayCloses(factory.source).length ? strayCloses(source()) : [];
+				const body = factory.source.includes(':::') ? blockFences(factory.source) : undefined;
+				const { stray, unclosed } =
+					body && (body.stray.length || body.unclosed.length) ? blockFences(source()) : { stray: [], unclosed: [] };
 				if (stray.length) {
 					problems.push({
 						file,
@@ -122,7 +123,6 @@ export function contentBlocks(): MdastPluginEntry {
 							'closes no block. Remove it, or, to put one block inside another, give the outer one more colons (::::note … ::::).',
 					});
 				}
-				const unclosed = closing && unclosedBlocks(factory.source).length ? unclosedBlocks(source()) : [];
 				for (const open of unclosed) {
 					problems.push({
 						file,

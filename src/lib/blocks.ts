@@ -107,20 +107,13 @@ export function blockLine(source: string, name: string, seen: number): number | 
 }
 
 /**
- * Blocks that no `:::` line closes. A closing line ends the innermost open
- * block, and the ones around it, while it has at least as many colons as they
- * do; otherwise it belongs to that block's text.
+ * How a source's `:::` lines pair up: blocks that no closing line ends
+ * (`unclosed`), and closing lines while no block is open (`stray`, including a
+ * second `:::` after same-colon nesting). A closing line ends the innermost
+ * open block, and the ones around it, while it has at least as many colons as
+ * they do; otherwise it belongs to that block's text. Code examples are left out.
  */
-export function unclosedBlocks(source: string): { name: string; line: number }[] {
-	return fences(source).unclosed;
-}
-
-/** Lines holding only colons while no block is open (including a second `:::` after same-colon nesting). */
-export function strayCloses(source: string): number[] {
-	return fences(source).stray;
-}
-
-function fences(source: string): { unclosed: { name: string; line: number }[]; stray: number[] } {
+export function blockFences(source: string): { unclosed: { name: string; line: number }[]; stray: number[] } {
 	const open: { name: string; line: number; colons: number }[] = [];
 	const stray: number[] = [];
 	for (const { text, line } of proseLines(source)) {

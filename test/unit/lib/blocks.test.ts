@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { blockLine, readBlock, strayCloses, unclosedBlocks } from '../../../src/lib/blocks.ts';
+import { blockFences, blockLine, readBlock } from '../../../src/lib/blocks.ts';
 import { closest } from '../../../src/schemas/problems.ts';
 
 describe('Markdown blocks', () => {
@@ -76,18 +76,18 @@ describe('Markdown blocks', () => {
 	});
 
 	test('find blocks that are never closed, code examples left out', () => {
-		expect(unclosedBlocks(':::tip\nx\n:::\n\n::::note\n:::wild{lesson="l"}\ny\n:::\n::::\n')).toEqual([]);
-		expect(unclosedBlocks('Intro\n\n:::note\nRuns to the end.\n')).toEqual([{ name: 'note', line: 3 }]);
-		expect(unclosedBlocks(':::note\n::::wild\n:::\n')).toEqual([
+		expect(blockFences(':::tip\nx\n:::\n\n::::note\n:::wild{lesson="l"}\ny\n:::\n::::\n').unclosed).toEqual([]);
+		expect(blockFences('Intro\n\n:::note\nRuns to the end.\n').unclosed).toEqual([{ name: 'note', line: 3 }]);
+		expect(blockFences(':::note\n::::wild\n:::\n').unclosed).toEqual([
 			{ name: 'note', line: 1 },
 			{ name: 'wild', line: 2 },
 		]);
-		expect(unclosedBlocks('```\n:::tip\n```\n')).toEqual([]);
-		expect(unclosedBlocks('~~~\n```\n:::tip\n~~~\n')).toEqual([]);
-		expect(strayCloses(':::tip\nx\n:::\n:::\n\n```\n:::\n```\n')).toEqual([4]);
-		expect(strayCloses(':::tip\nx\n:::\n')).toEqual([]);
+		expect(blockFences('```\n:::tip\n```\n').unclosed).toEqual([]);
+		expect(blockFences('~~~\n```\n:::tip\n~~~\n').unclosed).toEqual([]);
+		expect(blockFences(':::tip\nx\n:::\n:::\n\n```\n:::\n```\n').stray).toEqual([4]);
+		expect(blockFences(':::tip\nx\n:::\n').stray).toEqual([]);
 		// Blocks nested with the same number of colons both end at the first closing line.
-		expect(strayCloses(':::note\n:::wild{lesson="l"}\ny\n:::\n:::\n')).toEqual([5]);
-		expect(strayCloses('::::note\n:::wild{lesson="l"}\ny\n:::\n::::\n')).toEqual([]);
+		expect(blockFences(':::note\n:::wild{lesson="l"}\ny\n:::\n:::\n').stray).toEqual([5]);
+		expect(blockFences('::::note\n:::wild{lesson="l"}\ny\n:::\n::::\n').stray).toEqual([]);
 	});
 });
