@@ -84,19 +84,59 @@ export function readBlock(
 /** A line that opens a block (`:::name`, in a quote or a list too) or closes one (`:::`). */
 const OPEN = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d+[.)])[ \t]+)?(:{3,})[ \t]*([\w-]+)/;
 const CLOSE = /^[ \t]*(?:>[ \t]*)*(:{3,})[ \t]*$/;
-const FENCE = /^[ \t]*(?:>[ \t]*)*(```|~~~)/;
+const FENCE = /^[ \t]*(?:>[ \t]*)*(`{3,}|~{3,})(.*)$/;
+const LIST_ITEM = /^ {0,3}(?:>[ \t]*)*(?:[-*+]|\d+[.)])(?:[ \t]|$)/;
 
-/** Lines of a Markdown source with their 1-based numbers, leaving out fenced code. */
+/** Columns of indentation before a line's text, a tab counting as four. */
+function indentOf(text: string): number {
+	let columns = 0;
+	for (const char of text) {
+		if (char === ' ') columns += 1;
+		else if (char === '\t') columns += 4 - (columns % 4);
+		else break;
+	}
+	return columns;
+}
+
+/**
+ * Lines of a Markdown source with their 1-based numbers, leaving out code
+ * examples as CommonMark reads them: fenced code (closed only by a fence of the
+ * same character, at least as long, with nothing after it) and, outside lists,
+ * indented code (four columns in, after a blank line).
+ */
 function proseLines(source: string): { text: string; line: number }[] {
 	const lines: { text: string; line: number }[] = [];
-	let fence: string | undefined;
+	let fence: { char: string; length: number } | undefined;
+	let inList = false;
+	let previous: 'blank' | 'code' | 'text' = 'blank';
 	for (const [i, text] of source.split(/\r?\n/).entries()) {
-		const marker = FENCE.exec(text)?.[1];
-		if (marker && (!fence || marker === fence)) {
-			fence = fence ? undefined : marker;
+		const marker = FENCE.exec(text);
+		if (fence) {
+			const closes = marker && marker[1]![0] === fence.char && marker[1]!.length >= fence.length && marker[2]!.trim() === '';
+			if (closes) {
+				fence = undefined;
+				previous = 'text';
+			}
 			continue;
 		}
-		if (!fence) lines.push({ text, line: i + 1 });
+		// A backtick fence's info string cannot hold a backtick.
+		if (marker && !(marker[1]![0] === '`' && marker[2]!.includes('`'))) {
+			fence = { char: marker[1]![0]!, length: marker[1]!.length };
+			continue;
+		}
+		if (text.trim() === '') {
+			previous = 'blank';
+			continue;
+		}
+		const indent = indentOf(text);
+		if (!inList && indent >= 4 && previous !== 'text') {
+			previous = 'code';
+			continue;
+		}
+		if (LIST_ITEM.test(text)) inList = true;
+		else if (indent === 0 && previous === 'blank') inList = false;
+		previous = 'text';
+		lines.push({ text, line: i + 1 });
 	}
 	return lines;
 }

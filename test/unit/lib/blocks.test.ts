@@ -90,4 +90,24 @@ describe('Markdown blocks', () => {
 		expect(blockFences(':::note\n:::wild{lesson="l"}\ny\n:::\n:::\n').stray).toEqual([5]);
 		expect(blockFences('::::note\n:::wild{lesson="l"}\ny\n:::\n::::\n').stray).toEqual([]);
 	});
+
+	test('a code fence ends only at a fence of its character at least as long, with nothing after it', () => {
+		const example = ['````md', '```', ':::tip', '```', '````', ''].join('\n');
+		expect(blockFences(example)).toEqual({ unclosed: [], stray: [] });
+		expect(blockFences(['~~~~', '~~~ not a close', ':::', '~~~~', ''].join('\n')).stray).toEqual([]);
+		expect(blockFences(['```js', '``` still code', ':::', '```', ''].join('\n')).stray).toEqual([]);
+		// After the example, blocks are read again.
+		expect(blockFences(`${example}\n:::note\n`).unclosed).toEqual([{ name: 'note', line: 7 }]);
+		expect(blockLine(`${example}\n:::tip\nx\n:::\n`, 'tip', 0)).toBe(7);
+	});
+
+	test('indented code is an example outside lists, and list items keep their blocks', () => {
+		expect(blockFences('Intro\n\n    :::tip\n    An example.\n').unclosed).toEqual([]);
+		expect(blockFences('Intro\n\n\t:::\n').stray).toEqual([]);
+		// A line indented under a paragraph continues it rather than starting code.
+		expect(blockFences('Intro\n    :::\n').stray).toEqual([2]);
+		expect(blockFences('- item\n\n    :::tip\n    In the item.\n    :::\n').unclosed).toEqual([]);
+		expect(blockLine('- item\n\n    :::tip\n    In the item.\n    :::\n', 'tip', 0)).toBe(3);
+		expect(blockFences('- item\n\n    :::tip\n').unclosed).toEqual([{ name: 'tip', line: 3 }]);
+	});
 });
