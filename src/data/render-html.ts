@@ -1,8 +1,11 @@
 import { loadRenderers } from 'astro:container';
+import { readFileSync } from 'node:fs';
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { contentComponents } from '../components/content/index.ts';
-import { portableHtml } from '../lib/portable-html.ts';
+import { portableHtml, UnfollowableLink } from '../lib/portable-html.ts';
+import { LINK_FIX, lineOf, linkField } from '../lib/urls.ts';
+import { ContentError } from '../schemas/problems.ts';
 import { type Article, articlePath } from './catalog.ts';
 import { renderEntry } from './render-entry.ts';
 import { absolute } from './url.ts';
@@ -22,7 +25,14 @@ export function portableBody(article: Article): Promise<string> {
 			container ??= loadRenderers([getContainerRenderer()]).then((renderers) => AstroContainer.create({ renderers }));
 			const { Content } = await renderEntry(article.entry);
 			const body = await (await container).renderToString(Content, { props: { components: contentComponents } });
-			return portableHtml(body, { pageUrl: absolute(articlePath(article)) });
+			try {
+				return portableHtml(body, { pageUrl: absolute(articlePath(article)) });
+			} catch (error) {
+				if (!(error instanceof UnfollowableLink)) throw error;
+				const file = article.entry.filePath ?? `${article.kind} ${article.slug}`;
+				const line = article.entry.filePath ? lineOf(readFileSync(file, 'utf8'), error.address) : undefined;
+				throw new ContentError([{ file, field: linkField(error.address, line), message: LINK_FIX }]);
+			}
 		})();
 		rendered.set(key, html);
 	}

@@ -1,5 +1,50 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import Slugger from 'github-slugger';
 import type { HastPluginDefinition, HastPluginEntry } from 'satteri';
+import { isFollowable, LINK_FIX, lineOf, linkField } from '../lib/urls.ts';
+import { failRender } from '../schemas/problems.ts';
+import { displayPath } from './paths.ts';
+
+/** `href` and `src` values written as HTML inside Markdown. */
+const HTML_ADDRESS = /\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+
+/**
+ * Stops the render of an article with a link or image address no reader could
+ * follow (`http://`, a port out of range), naming the file, the line and the
+ * address: the web page would carry a dead link, and the feeds and email
+ * editions, which make every address absolute, could not be written.
+ */
+export function checkedLinks(): HastPluginEntry {
+	return (factory) => {
+		const path = factory.fileURL ? fileURLToPath(factory.fileURL) : undefined;
+		const bad: string[] = [];
+		const check = (value: unknown) => {
+			if (typeof value === 'string' && !isFollowable(value)) bad.push(value);
+		};
+		return {
+			name: 'pactbook-checked-links',
+			element: {
+				filter: ['a', 'img'],
+				visit(node) {
+					check(node.properties?.[node.tagName === 'a' ? 'href' : 'src']);
+				},
+			},
+			raw(node) {
+				for (const match of node.value.matchAll(HTML_ADDRESS)) check(match[1] ?? match[2]);
+			},
+			after() {
+				if (!bad.length) return;
+				const file = path ? displayPath(path) : 'content';
+				const source = path ? readFileSync(path, 'utf8') : factory.source;
+				failRender(
+					path ?? file,
+					[...new Set(bad)].map((address) => ({ file, field: linkField(address, lineOf(source, address)), message: LINK_FIX })),
+				);
+			},
+		};
+	};
+}
 
 /**
  * Gives every h2 and h3 an id and a visible "#" link to itself, wrapped as

@@ -5,7 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { escapeExplicitIds } from '../lib/checklist-ids.ts';
 import { contentBlocks } from './blocks.ts';
 import issueFiles, { readIssuePlan, writeEmailEditions, writeForwardingPages } from './issue-files.ts';
-import { baseLinks, headingAnchors } from './markdown.ts';
+import { baseLinks, checkedLinks, headingAnchors } from './markdown.ts';
 import pagefindIndex, { indexSite } from './pagefind.ts';
 import { contentDir } from './paths.ts';
 import { loadSiteConfig } from './site-config.ts';
@@ -45,7 +45,7 @@ export default function pactbook(): AstroIntegration {
 						processor: satteri({
 							features: { directive: true },
 							mdastPlugins: [contentBlocks()],
-							hastPlugins: [headingAnchors(), baseLinks(base), taskLists(contentDir())],
+							hastPlugins: [checkedLinks(), headingAnchors(), baseLinks(base), taskLists(contentDir())],
 						}),
 					},
 					vite: {

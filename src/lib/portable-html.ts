@@ -1,5 +1,14 @@
 import { ELEMENT_NODE, type ElementNode, type Node, parse, renderSync, TEXT_NODE, walkSync } from 'ultrahtml';
 import { escapeHtml } from './escape.ts';
+import { isFollowable, LINK_FIX } from './urls.ts';
+
+/** A link or image address in an article that no reader could follow, so it cannot be made absolute. */
+export class UnfollowableLink extends Error {
+	constructor(readonly address: string) {
+		super(`link "${address}" ${LINK_FIX}`);
+		this.name = 'UnfollowableLink';
+	}
+}
 
 /** Text of a node and its descendants as HTML text (entities kept), whitespace folded. */
 function textOf(node: Node): string {
@@ -28,6 +37,7 @@ export interface PortableOptions {
  * Rewrites an article's rendered HTML for places outside the site (feeds, email):
  * every URL absolute, interactive checklists replaced by their items and a link
  * to the web page, heading anchor links and build-only attributes removed.
+ * Throws `UnfollowableLink` for an address that cannot be made absolute.
  */
 export function portableHtml(html: string, { pageUrl, toolLink = 'Fill in this checklist on the web' }: PortableOptions): string {
 	const root = parse(html) as Node;
@@ -41,7 +51,9 @@ export function portableHtml(html: string, { pageUrl, toolLink = 'Fill in this c
 		for (const name of Object.keys(element.attributes)) if (name.startsWith('data-astro-')) delete element.attributes[name];
 		for (const name of ['href', 'src'] as const) {
 			const value = element.attributes[name];
-			if (value !== undefined && !/^(mailto|tel|data):/i.test(value)) element.attributes[name] = new URL(value, pageUrl).href;
+			if (value === undefined || /^(mailto|tel|data):/i.test(value)) continue;
+			if (!isFollowable(value)) throw new UnfollowableLink(value);
+			element.attributes[name] = new URL(value, pageUrl).href;
 		}
 	});
 	for (const anchor of anchors)

@@ -25,3 +25,27 @@ export function tagSlug(tag: string): string {
 	}
 	return slug;
 }
+
+/**
+ * Whether a link or image address in an article can be followed from a page
+ * of the site: a path, an `#anchor`, or a full address whose host and port are
+ * valid (`http://`, `https://x.com:99999/` are not).
+ */
+export function isFollowable(address: string): boolean {
+	return URL.canParse(address.trim(), 'https://pactbook.invalid/page/');
+}
+
+/** The 1-based line of a source on which `text` first appears, if it does. */
+export function lineOf(source: string, text: string): number | undefined {
+	const at = source.indexOf(text);
+	return at < 0 ? undefined : source.slice(0, at).split('\n').length;
+}
+
+/** How a problem message names a link: its address and, when known, its line. */
+export function linkField(address: string, line?: number): string {
+	return `link "${address}"${line ? ` (line ${line})` : ''}`;
+}
+
+/** What to write instead of an address that cannot be followed. */
+export const LINK_FIX =
+	'is not an address a reader can follow. Write a full address such as https://example.com/page, or a path on this site such as /playbooks/due-diligence/.';

@@ -107,6 +107,24 @@ describe('broken content stops the build with one line per problem', () => {
 		`);
 	});
 
+	test('links and images no reader could follow, in Markdown, HTML and MDX', async () => {
+		const fix =
+			'is not an address a reader can follow. Write a full address such as https://example.com/page, or a path on this site such as /playbooks/due-diligence/.';
+		expect(await problems('bad-links')).toBe(
+			[
+				'Pactbook found 3 problems in your content:',
+				`test/fixtures/bad-links/content/issues/one.md: link "http://" (line 8): ${fix}`,
+				`test/fixtures/bad-links/content/issues/one.md: link "https://999.1.1.1/" (line 12): ${fix}`,
+				`test/fixtures/bad-links/content/issues/one.md: link "https://charts.example.com:99999/pipeline.png" (line 10): ${fix}`,
+			].join('\n'),
+		);
+		// An MDX element is checked where its address is made absolute, for the feeds and the email edition.
+		// Astro logs the error of a page that fails before it stops, so the list shows twice.
+		const mdx = await problems('bad-links-mdx');
+		expect(mdx.startsWith('Pactbook found 1 problem in your content:\n')).toBe(true);
+		expect(mdx).toContain(`test/fixtures/bad-links-mdx/content/issues/one.mdx: link "http://" (line 8): ${fix}`);
+	});
+
 	test('in astro dev, saving a broken block shows the problem instead of an empty page, until it is fixed', async () => {
 		const dir = copyFixture('good', 'dev-blocks');
 		const file = join(dir, 'playbooks/second.md');

@@ -1,6 +1,6 @@
 import { markdownToHtml } from 'satteri';
 import { describe, expect, test } from 'vitest';
-import { baseLinks, headingAnchors } from '../../../src/integrations/markdown.ts';
+import { baseLinks, checkedLinks, headingAnchors } from '../../../src/integrations/markdown.ts';
 
 describe('heading anchors', () => {
 	test('wrap h2 and h3 with a labelled link to their id', async () => {
@@ -32,5 +32,26 @@ describe('base links', () => {
 	test('do nothing at the root and never prefix twice', async () => {
 		expect(await render('[G](/playbooks/)', '/')).toContain('href="/playbooks/"');
 		expect(await render('[G](/newsletter/playbooks/)', '/newsletter/')).toContain('href="/newsletter/playbooks/"');
+	});
+});
+
+describe('checked links', () => {
+	const render = async (md: string) => (await markdownToHtml(md, { hastPlugins: [checkedLinks()] })).html;
+	test('let paths, anchors, full addresses, mail and phone links through', async () => {
+		const html = await render(
+			'[a](/playbooks/x/) [b](x/) [c](#t) [d](https://e.example:8080/p?q=1) [e](mailto:a@e.example) ![f](/img/c.png)\n\n<a href="tel:+15550100">g</a>',
+		);
+		expect(html).toContain('href="https://e.example:8080/p?q=1"');
+		expect(html).toContain('href="tel:+15550100"');
+	});
+	test('stop at an address no reader could follow, naming it, its line and the fix', async () => {
+		await expect(render('Intro\n\nSee [the deck](http://) and ![chart](https://e.example:99999/c.png).')).rejects.toThrow(
+			/content: link "http:\/\/" \(line 3\): is not an address a reader can follow\. Write a full address such as https:\/\/example\.com\/page[\s\S]*link "https:\/\/e\.example:99999\/c\.png" \(line 3\)/,
+		);
+	});
+	test('check addresses written as HTML too', async () => {
+		await expect(render('Intro\n\n<p><a href="https://999.1.1.1/">old host</a></p>\n')).rejects.toThrow(
+			'link "https://999.1.1.1/" (line 3)',
+		);
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { tagSlug, withBase } from '../../../src/lib/urls.ts';
+import { isFollowable, lineOf, linkField, tagSlug, withBase } from '../../../src/lib/urls.ts';
 
 describe('withBase', () => {
 	test('joins base and path with one slash', () => {
@@ -26,5 +26,22 @@ describe('tagSlug', () => {
 	});
 	test('never returns an empty slug', () => {
 		expect(tagSlug('!!!')).toBe('tag');
+	});
+});
+
+describe('followable addresses', () => {
+	test('paths, anchors and full addresses with a valid host are followable', () => {
+		for (const address of ['/playbooks/x/', 'x/', '#t', '?page=2', 'https://e.example:8080/p', 'mailto:a@e.example'])
+			expect(isFollowable(address), address).toBe(true);
+	});
+	test('an address with no host, a bad host or a port out of range is not', () => {
+		for (const address of ['http://', 'https://', 'https://999.1.1.1/', 'https://x.example:99999/', '//exa mple.com/'])
+			expect(isFollowable(address), address).toBe(false);
+	});
+	test('lines are counted from 1, and a missing text has none', () => {
+		expect(lineOf('a\nb http://\nc', 'http://')).toBe(2);
+		expect(lineOf('a', 'zzz')).toBeUndefined();
+		expect(linkField('http://', 3)).toBe('link "http://" (line 3)');
+		expect(linkField('http://')).toBe('link "http://"');
 	});
 });
