@@ -1,6 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { type CheckedEntry, duplicates, pactbookLoader } from './integrations/loader.ts';
 import { describeNumbers, heldBackLine, numberGaps, statusOf } from './lib/publishing.ts';
+import { RESERVED_PAGE_SLUGS } from './lib/urls.ts';
 import { authorExamples, authorSchema } from './schemas/author.ts';
 import { issueExamples, issueSchema } from './schemas/issue.ts';
 import { pageExamples, pageSchema } from './schemas/page.ts';
@@ -28,6 +29,18 @@ function numericSlugs(entries: CheckedEntry[]): Problem[] {
 			file: entry.file,
 			field: 'slug',
 			message: `"${entry.data.slug}" is only digits, and /issues/<number>/ is kept for issue numbers. Add a word to it.`,
+		}));
+}
+
+/** Standalone pages cannot take an address the site's own pages use. */
+function reservedSlugs(entries: CheckedEntry[]): Problem[] {
+	const reserved: readonly string[] = RESERVED_PAGE_SLUGS;
+	return entries
+		.filter((entry) => reserved.includes(String(entry.data.slug)))
+		.map((entry) => ({
+			file: entry.file,
+			field: 'slug',
+			message: `"${entry.data.slug}" is taken by Pactbook's own /${entry.data.slug}/, so this page would never be shown. Set \`slug:\` to another word (or rename the file); taken: ${reserved.join(', ')}.`,
 		}));
 }
 
@@ -77,7 +90,14 @@ const authors = defineCollection({
 });
 
 const pages = defineCollection({
-	loader: pactbookLoader({ folder: 'pages', pattern: '*.{md,mdx}', schema: pageSchema, examples: pageExamples, slugged: true }),
+	loader: pactbookLoader({
+		folder: 'pages',
+		pattern: '*.{md,mdx}',
+		schema: pageSchema,
+		examples: pageExamples,
+		slugged: true,
+		check: reservedSlugs,
+	}),
 	schema: pageSchema,
 });
 

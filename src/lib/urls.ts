@@ -49,3 +49,21 @@ export function linkField(address: string, line?: number): string {
 /** What to write instead of an address that cannot be followed. */
 export const LINK_FIX =
 	'is not an address a reader can follow. Write a full address such as https://example.com/page, or a path on this site such as /playbooks/due-diligence/.';
+
+/**
+ * Top-level addresses the site's own pages and files use, so a standalone
+ * page (`content/pages/`) cannot take them: its page would silently lose to
+ * the built-in one.
+ */
+export const RESERVED_PAGE_SLUGS = [
+	'404',
+	'_astro',
+	'authors',
+	'issues',
+	'pagefind',
+	'playbooks',
+	'search',
+	'self-assessments',
+	'series',
+	'tags',
+] as const;

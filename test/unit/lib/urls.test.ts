@@ -1,5 +1,8 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { isFollowable, lineOf, linkField, tagSlug, withBase } from '../../../src/lib/urls.ts';
+import { SEARCH_FOLDER } from '../../../src/lib/search-files.ts';
+import { isFollowable, lineOf, linkField, RESERVED_PAGE_SLUGS, tagSlug, withBase } from '../../../src/lib/urls.ts';
 
 describe('withBase', () => {
 	test('joins base and path with one slash', () => {
@@ -43,5 +46,14 @@ describe('followable addresses', () => {
 		expect(lineOf('a', 'zzz')).toBeUndefined();
 		expect(linkField('http://', 3)).toBe('link "http://" (line 3)');
 		expect(linkField('http://')).toBe('link "http://"');
+	});
+});
+
+describe('reserved page slugs', () => {
+	test('are every top-level address of src/pages and the build’s own folders', () => {
+		const pages = readdirSync(fileURLToPath(new URL('../../../src/pages/', import.meta.url)))
+			.map((name) => name.replace(/\.(astro|ts)$/, ''))
+			.filter((name) => !name.startsWith('[') && !name.includes('.') && name !== 'index');
+		expect([...RESERVED_PAGE_SLUGS].sort()).toEqual([...pages, '_astro', SEARCH_FOLDER].sort());
 	});
 });
