@@ -6,6 +6,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { hasCurrentMeasures, MEASURES, measure } from '../lib/measures.ts';
+import { impossibleDates } from '../schemas/fields.ts';
 import { ContentError, type Examples, type Problem, takeRenderProblems, zodProblems } from '../schemas/problems.ts';
 import { authorIds, contentDir, displayPath } from './paths.ts';
 import { loadSiteConfig, yamlSyntaxProblems } from './site-config.ts';
@@ -122,9 +123,23 @@ export function pactbookLoader(options: Options): Loader {
 						logger,
 						parseData: async ({ id, data, filePath }) => {
 							const file = displayPath(filePath ?? join(base, id));
+							// Articles are read whole to be measured; their dates are checked as written, before YAML rolls 30 February over.
+							const source = options.measured && filePath ? await readFile(filePath, 'utf8') : undefined;
+							const dates = source ? impossibleDates(source) : [];
 							const parsed = options.schema.safeParse(data, { reportInput: true });
-							if (!parsed.success) {
-								problems.push(...zodProblems(file, parsed.error, known, options.examples));
+							if (dates.length || !parsed.success) {
+								for (const { field, value, reason } of dates) {
+									const example = options.examples?.[field] ?? '2026-10-05';
+									problems.push({
+										file,
+										field,
+										message: `${value} is not a day on the calendar (${reason}). For example: ${field}: ${example}`,
+									});
+								}
+								const dated = new Set(dates.map((date) => date.field));
+								if (!parsed.success) {
+									problems.push(...zodProblems(file, parsed.error, known, options.examples).filter((p) => !dated.has(p.field)));
+								}
 								invalid.add(id);
 								return data;
 							}
@@ -132,7 +147,7 @@ export function pactbookLoader(options: Options): Loader {
 							if (options.slugged) result.slug ??= id;
 							if (options.authored) result.author ??= defaultAuthor;
 							if (options.measured && filePath) {
-								result[MEASURES] = measure(await readFile(filePath, 'utf8'));
+								result[MEASURES] = measure(source ?? (await readFile(filePath, 'utf8')));
 							}
 							return result as typeof data;
 						},

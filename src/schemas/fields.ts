@@ -7,6 +7,54 @@ export const dateField = () =>
 		z.date(),
 	);
 
+/** Frontmatter fields that hold a calendar date. */
+export const DATE_FIELDS = ['date', 'updated'] as const;
+
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December',
+];
+
+/**
+ * Why `YYYY-MM-DD` names no day on the calendar (month 13, 30 February), or
+ * undefined for a real day. YAML and JavaScript would silently roll such a date
+ * over into the next month or year.
+ */
+export function notACalendarDay(value: string): string | undefined {
+	const [year, month, day] = value.split('-').map(Number) as [number, number, number];
+	if (month < 1 || month > 12) return `there is no month ${month}`;
+	const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+	if (day < 1 || day > days) return `${MONTHS[month - 1]} ${year} has ${days} days`;
+	return undefined;
+}
+
+/**
+ * Date fields in a file's frontmatter, as written (`date: 2026-02-30`, quoted
+ * or not), that name no day on the calendar, with the reason.
+ */
+export function impossibleDates(source: string): { field: string; value: string; reason: string }[] {
+	const front = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(source)?.[1];
+	if (!front) return [];
+	const found: { field: string; value: string; reason: string }[] = [];
+	for (const match of front.matchAll(/^([a-z]+):[ \t]*["']?(\d{4}-\d{1,2}-\d{1,2})\b/gm)) {
+		const [, field, value] = match as unknown as [string, string, string];
+		if (!(DATE_FIELDS as readonly string[]).includes(field)) continue;
+		const reason = notACalendarDay(value);
+		if (reason) found.push({ field, value, reason });
+	}
+	return found;
+}
+
 /** Short text that must not be empty. */
 export const text = (max?: number) => {
 	const base = z.string().trim().min(1, { error: 'is empty. Write some text.' });

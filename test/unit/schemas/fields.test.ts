@@ -1,0 +1,34 @@
+import { describe, expect, test } from 'vitest';
+import { impossibleDates, notACalendarDay } from '../../../src/schemas/fields.ts';
+
+describe('calendar dates', () => {
+	test('real days pass, leap days included', () => {
+		for (const day of ['2026-01-31', '2024-02-29', '2000-02-29', '2026-12-31', '2026-4-5'])
+			expect(notACalendarDay(day), day).toBeUndefined();
+	});
+	test('say why a date names no day', () => {
+		expect(notACalendarDay('2025-13-01')).toBe('there is no month 13');
+		expect(notACalendarDay('2025-00-10')).toBe('there is no month 0');
+		expect(notACalendarDay('2026-02-29')).toBe('February 2026 has 28 days');
+		expect(notACalendarDay('1900-02-29')).toBe('February 1900 has 28 days');
+		expect(notACalendarDay('2026-04-31')).toBe('April 2026 has 30 days');
+		expect(notACalendarDay('2026-04-00')).toBe('April 2026 has 30 days');
+	});
+	test('find impossible dates in frontmatter as written, quoted or not, and nowhere else', () => {
+		const source = [
+			'---',
+			'title: "Dated 2026-02-30 in the title"',
+			'date: 2025-13-01',
+			"updated: '2026-02-30'",
+			'---',
+			'',
+			'date: 2026-02-31 in the body is text.',
+		].join('\r\n');
+		expect(impossibleDates(source)).toEqual([
+			{ field: 'date', value: '2025-13-01', reason: 'there is no month 13' },
+			{ field: 'updated', value: '2026-02-30', reason: 'February 2026 has 28 days' },
+		]);
+		expect(impossibleDates('---\ndate: 2026-10-05\n---\n')).toEqual([]);
+		expect(impossibleDates('No frontmatter; date: 2026-02-31')).toEqual([]);
+	});
+});
