@@ -38,7 +38,10 @@ class PbChecklist extends HTMLElement {
 	#state: ChecklistState = { ticked: {} };
 	#ticked = new Set<string>();
 	#bands: Band[] | undefined;
-	#undo: Set<string> | undefined;
+	/** The saved state before the last reset or import, while the reader can still go back to it. */
+	#undo: ChecklistState | undefined;
+	/** Whether the notice on screen offers that undo. */
+	#offering = false;
 
 	connectedCallback() {
 		if (this.#boxes.size) return;
@@ -70,6 +73,8 @@ class PbChecklist extends HTMLElement {
 	}
 
 	#load(fromOtherTab: boolean) {
+		// What another tab saved replaces what an undo here would bring back.
+		if (fromOtherTab) this.#dropUndo();
 		const result = this.#store.load();
 		if (result.status === 'ok') {
 			this.#state = result.data;
@@ -91,31 +96,42 @@ class PbChecklist extends HTMLElement {
 	#toggle(id: string, checked: boolean) {
 		if (checked) this.#ticked.add(id);
 		else this.#ticked.delete(id);
-		this.#save();
+		// A tick after a reset or an import is a new answer: undo would now throw it away.
+		this.#dropUndo();
+		const saved = this.#save();
+		if (!saved.ok) this.#notice(saved.message);
 		this.#render('');
 	}
 
 	#save() {
 		this.#state = nextState(this.#state, this.#items, this.#ticked);
-		const saved = this.#store.save(this.#state);
-		if (!saved.ok) this.#notice(saved.message);
+		return this.#store.save(this.#state);
+	}
+
+	#dropUndo() {
+		this.#undo = undefined;
+		if (this.#offering) this.#notice('');
 	}
 
 	#reset() {
-		this.#undo = new Set(this.#ticked);
+		this.#undo = this.#state;
 		this.#ticked.clear();
-		this.#save();
+		const saved = this.#save();
 		this.#render('');
-		this.#notice('All ticks were cleared.', true);
+		this.#notice(saved.ok ? 'All ticks were cleared.' : saved.message, true);
 	}
 
 	#restore() {
 		if (!this.#undo) return;
-		this.#ticked = this.#undo;
+		// The whole earlier state comes back, ticks of items no longer on the page included.
+		this.#state = this.#undo;
 		this.#undo = undefined;
-		this.#save();
+		this.#ticked = match(this.#state, this.#items).ticked;
+		const saved = this.#store.save(this.#state);
 		this.#render('Ticks restored. ');
-		this.#notice('');
+		this.#notice(saved.ok ? '' : saved.message);
+		// The Undo button has gone; keep the keyboard in the actions.
+		this.querySelector<HTMLElement>('[data-reset]')?.focus();
 	}
 
 	#export(kind: 'md' | 'json') {
@@ -138,22 +154,25 @@ class PbChecklist extends HTMLElement {
 		if (!file) return;
 		const result = fromJson(await file.text(), this.#store.key.slice('pb-checklist:'.length), this.#items);
 		if (!result.ok) {
+			this.#undo = undefined;
 			this.#notice(`${result.message} Nothing was changed.`);
 			return;
 		}
-		this.#undo = new Set(this.#ticked);
-		this.#state = result.state;
+		this.#undo = this.#state;
+		// Ticks kept aside for items no longer on the page stay kept, unless the file has its own for them.
+		this.#state = { ticked: { ...match(this.#state, this.#items).leftover, ...result.state.ticked } };
 		this.#ticked = result.ticked;
 		const saved = this.#store.save(this.#state);
 		this.#render('Imported. ');
-		this.#notice(saved.ok ? `Imported ${file.name}. ${result.note ?? ''}` : saved.message, saved.ok);
+		this.#notice(saved.ok ? `Imported ${file.name}. ${result.note ?? ''}`.trim() : saved.message, true);
 	}
 
 	#notice(text: string, undo = false) {
 		const box = this.querySelector<HTMLElement>('.pb-notice')!;
 		box.hidden = !text;
 		box.querySelector('p')!.textContent = text;
-		(box.querySelector('[data-undo]') as HTMLElement).hidden = !undo || !this.#undo;
+		this.#offering = Boolean(text && undo && this.#undo);
+		(box.querySelector('[data-undo]') as HTMLElement).hidden = !this.#offering;
 	}
 
 	#render(announce?: string) {

@@ -163,7 +163,10 @@ export function fromJson(text: string, key: string, items: readonly ChecklistIte
 	if (typeof value !== 'object' || value === null || file.format !== EXPORT_FORMAT) {
 		return { ok: false, message: 'That file is not a Pactbook checklist export.' };
 	}
-	if (typeof file.version !== 'number' || file.version > CHECKLIST_VERSION) {
+	if (typeof file.version !== 'number' || !Number.isInteger(file.version) || file.version < 1) {
+		return { ok: false, message: 'That export is damaged: it has no valid version number.' };
+	}
+	if (file.version > CHECKLIST_VERSION) {
 		return { ok: false, message: 'That export comes from a newer version of this site and cannot be read here.' };
 	}
 	if (file.checklist !== key) {

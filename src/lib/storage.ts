@@ -89,6 +89,7 @@ export function createStore<T>(options: StoreOptions<T>) {
 		try {
 			storage!.setItem(backupKey, raw);
 			storage!.removeItem(options.key);
+			blocked = false;
 			return { status: 'recovered', backupKey, reason };
 		} catch {
 			blocked = true;
@@ -107,7 +108,11 @@ export function createStore<T>(options: StoreOptions<T>) {
 			} catch {
 				return { status: 'unavailable', message: MESSAGES.disabled };
 			}
-			if (raw === null) return { status: 'empty' };
+			if (raw === null) {
+				// Nothing left that a save could overwrite.
+				blocked = false;
+				return { status: 'empty' };
+			}
 			const envelope = readEnvelope(raw);
 			if (typeof envelope === 'string') return moveAside(raw, envelope);
 			if (envelope.v > options.version) return moveAside(raw, `it was saved by a newer version (${envelope.v})`);

@@ -151,6 +151,80 @@ describe('self-assessment checklist', () => {
 		expect(await ticked(page)).toEqual(['channels', 'long-term']);
 	});
 
+	test('undo is offered only while it can bring back what was there', async () => {
+		const page = await open();
+		const undo = checklist(page).getByRole('button', { name: 'Undo' });
+		await box(page, /one channel per topic/).check();
+		await checklist(page).getByRole('button', { name: 'Reset' }).click();
+		expect(await undo.isVisible()).toBe(true);
+		// A new tick is a new answer: undo would throw it away, so it goes.
+		await box(page, /something they value/).check();
+		expect(await undo.isVisible()).toBe(false);
+		expect(await checklist(page).locator('.pb-notice').isVisible()).toBe(false);
+		// A file that cannot be imported changes nothing and offers nothing to undo.
+		await checklist(page)
+			.locator('input[type=file]')
+			.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('hello') });
+		await expect(checklist(page).getByRole('alert').locator('p').textContent()).resolves.toBe(
+			'That file is not a checklist export: it is not valid JSON. Nothing was changed.',
+		);
+		expect(await undo.isVisible()).toBe(false);
+		expect(await ticked(page)).toEqual(['value']);
+	});
+
+	test('import and undo keep the ticks saved for items no longer on the page, and the keyboard stays in the actions', async () => {
+		const context = await newContext();
+		await context.addInitScript(
+			([key]) => {
+				if (!sessionStorage.getItem('seeded')) {
+					const ticked = { channels: 'We agree on one channel per topic', gone: 'An item the author has since removed' };
+					localStorage.setItem(key!, JSON.stringify({ v: 1, saved: '', data: { ticked } }));
+					sessionStorage.setItem('seeded', '1');
+				}
+			},
+			[KEY],
+		);
+		const page = await open(context);
+		const saved = () => page.evaluate((key) => Object.keys(JSON.parse(localStorage.getItem(key)!).data.ticked).sort(), KEY);
+		expect(await ticked(page)).toEqual(['channels']);
+		const file = {
+			format: 'pactbook-checklist',
+			version: 1,
+			checklist: 'playbooks/eight-habits-to-drop#self-assessment',
+			items: [{ id: 'trust', text: 'We deliver what we promise partners', done: true }],
+		};
+		await checklist(page)
+			.locator('input[type=file]')
+			.setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+		await expect.poll(() => ticked(page)).toEqual(['trust']);
+		expect(await saved()).toEqual(['gone', 'trust']);
+		const undo = checklist(page).getByRole('button', { name: 'Undo' });
+		await undo.focus();
+		await page.keyboard.press('Enter');
+		expect(await ticked(page)).toEqual(['channels']);
+		expect(await saved()).toEqual(['channels', 'gone']);
+		expect(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.reset)).toBe('');
+	});
+
+	test('with storage full, reset and undo say the change was not saved', async () => {
+		const page = await open();
+		await box(page, /one channel per topic/).check();
+		await page.evaluate(() => {
+			Storage.prototype.setItem = () => {
+				throw new DOMException('full', 'QuotaExceededError');
+			};
+		});
+		const message = checklist(page).getByRole('alert').locator('p');
+		const full =
+			'Your browser’s storage for this site is full, so this change was not saved. Export to keep a copy, or clear older data.';
+		await checklist(page).getByRole('button', { name: 'Reset' }).click();
+		await expect(message.textContent()).resolves.toBe(full);
+		await checklist(page).getByRole('button', { name: 'Undo' }).click();
+		expect(await ticked(page)).toEqual(['channels']);
+		await expect(message.textContent()).resolves.toBe(full);
+		expect(await message.isVisible()).toBe(true);
+	});
+
 	test('works with the keyboard alone and announces progress politely', async () => {
 		const page = await open();
 		await box(page, /one channel per topic/).focus();

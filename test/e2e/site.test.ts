@@ -57,6 +57,19 @@ describe('theme', () => {
 	});
 });
 
+describe('without JavaScript', () => {
+	test('controls that need a script stay out of sight, and the article and checklist read as text', async () => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(new URL('playbooks/eight-habits-to-drop/', site.url).href);
+		expect(await page.locator('.pb-theme-toggle').count()).toBe(1);
+		expect(await page.locator('.pb-theme-toggle').isVisible()).toBe(false);
+		expect(await page.getByRole('heading', { level: 1 }).isVisible()).toBe(true);
+		expect(await page.locator('li.pb-check label').first().isVisible()).toBe(true);
+		await context.close();
+	});
+});
+
 describe('table of contents', () => {
 	test('each link moves to its heading', async () => {
 		const page = await open('/issues/020-perseverance/');

@@ -96,6 +96,16 @@ describe('export and import', () => {
 		['not JSON', '{oops', 'That file is not a checklist export: it is not valid JSON.'],
 		['another format', '{"format":"other"}', 'That file is not a Pactbook checklist export.'],
 		[
+			'no usable version',
+			'{"format":"pactbook-checklist","version":0,"checklist":"playbooks/x#self","items":[]}',
+			'That export is damaged: it has no valid version number.',
+		],
+		[
+			'a fractional version',
+			'{"format":"pactbook-checklist","version":1.5,"checklist":"playbooks/x#self","items":[]}',
+			'That export is damaged: it has no valid version number.',
+		],
+		[
 			'a newer version',
 			'{"format":"pactbook-checklist","version":99,"checklist":"playbooks/x#self","items":[]}',
 			'That export comes from a newer version of this site and cannot be read here.',

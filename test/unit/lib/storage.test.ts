@@ -57,7 +57,7 @@ describe('storage envelope', () => {
 		['no version', '{"data":{"text":"x"}}', 'it has no valid version number'],
 		['wrong shape', '{"v":2,"data":{"text":42}}', 'its contents have an unexpected shape'],
 		['newer version', '{"v":9,"data":{}}', 'it was saved by a newer version (9)'],
-		['a version with no migration', '{"v":0.5,"data":{}}', 'it has no valid version number'],
+		['a fractional version', '{"v":0.5,"data":{}}', 'it has no valid version number'],
 		['a failing migration', '{"v":1,"data":null}', 'it could not be upgraded from version 1'],
 	])('moves %s aside to a backup key and says so', (_, raw, reason) => {
 		const { store, storage } = setup();
@@ -75,6 +75,39 @@ describe('storage envelope', () => {
 		(storage as MemoryStorage).quota = 10;
 		expect(store.save({ text: 'too long to fit' })).toEqual({ ok: false, message: MESSAGES.full });
 		expect(store.load()).toMatchObject({ status: 'ok', data: { text: 'kept' } });
+	});
+
+	test('a version no migration reaches any more is moved aside', () => {
+		const storage = new MemoryStorage();
+		const raw = '{"v":2,"data":{"words":["old"]}}';
+		storage.setItem('pb-test:x', raw);
+		const store = createStore<Note>({ key: 'pb-test:x', version: 3, parse, now, storage, migrations: { 1: (d) => d } });
+		expect(store.load()).toEqual({
+			status: 'recovered',
+			backupKey: 'pb-test:x:backup:2026-11-23T10:00:00.000Z',
+			reason: 'version 2 can no longer be read',
+		});
+		expect(storage.getItem('pb-test:x:backup:2026-11-23T10:00:00.000Z')).toBe(raw);
+	});
+
+	test('saving works again once the unreadable data is gone or backed up', () => {
+		const storage = new MemoryStorage();
+		storage.setItem('pb-test:x', 'garbage');
+		storage.quota = 0;
+		const { store } = setup(storage);
+		expect(store.load()).toEqual({ status: 'unavailable', message: MESSAGES.blocked });
+		// Another tab removed it.
+		storage.removeItem('pb-test:x');
+		storage.quota = Infinity;
+		expect(store.load()).toEqual({ status: 'empty' });
+		expect(store.save({ text: 'new' })).toEqual({ ok: true });
+		// Unreadable again, and this time there is room to back it up.
+		storage.setItem('pb-test:x', 'garbage');
+		storage.quota = 'garbage'.length;
+		expect(store.load()).toEqual({ status: 'unavailable', message: MESSAGES.blocked });
+		storage.quota = Infinity;
+		expect(store.load()).toMatchObject({ status: 'recovered' });
+		expect(store.save({ text: 'newer' })).toEqual({ ok: true });
 	});
 
 	test('unreadable data that cannot be backed up is never overwritten', () => {
