@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Element, ElementContent, Properties } from 'hast';
 import type { HastPluginDefinition, HastPluginEntry, HastVisitorContext } from 'satteri';
-import { deriveId, hasTaskList, splitExplicitId, uniqueIds } from '../lib/checklist-ids.ts';
+import { deriveId, hasTaskList, repeatedIds, splitExplicitId, uniqueIds } from '../lib/checklist-ids.ts';
 import type { ChecklistScoring } from '../schemas/checklist.ts';
 import { failRender } from '../schemas/problems.ts';
 import { displayPath } from './paths.ts';
@@ -122,6 +122,17 @@ export function taskLists(contentDir: string): HastPluginEntry {
 					const listId = uniqueIds([...listIds, heading?.id ?? 'checklist']).at(-1)!;
 					listIds.push(heading?.id ?? 'checklist');
 					const read = node.children.filter((n): n is Element => isElement(n, 'li')).map(readItem);
+					const repeated = repeatedIds(read.map((item) => item.explicit));
+					if (repeated.length) {
+						failRender(
+							file,
+							repeated.map((id) => ({
+								file: shown,
+								field: `{#${id}}`,
+								message: `is written on more than one item of the list under “${heading?.text ?? 'the top of the page'}”, so they would share one tick. Give each item its own id.`,
+							})),
+						);
+					}
 					const ids = uniqueIds(read.map((item) => item.explicit ?? deriveId(item.text)));
 					const items = read.map((item, i) => ({ ...item, id: ids[i]! }));
 					const frontmatter = (ctx.data as { astro?: { frontmatter?: { checklists?: Record<string, ChecklistScoring> } } }).astro

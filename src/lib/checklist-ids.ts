@@ -32,14 +32,31 @@ export function splitExplicitId(text: string): { text: string; id?: string } {
 	return match ? { text: text.slice(0, match.index), id: match[1]! } : { text };
 }
 
-/** Makes ids unique within one list by adding `-2`, `-3`… to repeats, in order. */
+/**
+ * Makes ids unique within one list: a repeat gets `-2`, `-3`…, skipping any id
+ * already used or written for another item, in order.
+ */
 export function uniqueIds(ids: readonly string[]): string[] {
-	const seen = new Map<string, number>();
+	const written = new Set(ids);
+	const taken = new Set<string>();
 	return ids.map((id) => {
-		const count = (seen.get(id) ?? 0) + 1;
-		seen.set(id, count);
-		return count === 1 ? id : `${id}-${count}`;
+		let unique = id;
+		for (let n = 2; taken.has(unique) || (unique !== id && written.has(unique)); n++) unique = `${id}-${n}`;
+		taken.add(unique);
+		return unique;
 	});
+}
+
+/** Explicit ids (`{#id}`) written on more than one item of a list. */
+export function repeatedIds(ids: readonly (string | undefined)[]): string[] {
+	const seen = new Set<string>();
+	const repeated = new Set<string>();
+	for (const id of ids) {
+		if (id === undefined) continue;
+		if (seen.has(id)) repeated.add(id);
+		seen.add(id);
+	}
+	return [...repeated];
 }
 
 /**

@@ -87,11 +87,12 @@ describe('broken checklist scoring stops the build', () => {
 			test/fixtures/checklist-bands/content/playbooks/bands.mdx: checklists.check.bands: end at 5 but the list has 3 items. Make the last band's max 3."
 		`);
 	});
-	test('scoring for a list that does not exist (in a .md file, rendered by the content loader)', async () => {
+	test('scoring for a list that does not exist, and one id on two items (in .md files, rendered by the content loader)', async () => {
 		const result = await buildSite('checklist-unknown');
 		expect(result.code).not.toBe(0);
 		expect(problemsIn(result.output)).toMatchInlineSnapshot(`
-			"Pactbook found 1 problem in your content:
+			"Pactbook found 2 problems in your content:
+			test/fixtures/checklist-unknown/content/playbooks/repeated.md: {#review}: is written on more than one item of the list under “Review”, so they would share one tick. Give each item its own id.
 			test/fixtures/checklist-unknown/content/playbooks/unknown.md: checklists.self-assesment: matches no task list. Use the id of the heading above the list (self-assessment)."
 		`);
 	});

@@ -1,5 +1,13 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { deriveId, escapeExplicitIds, hasTaskList, splitExplicitId, uniqueIds } from '../../../src/lib/checklist-ids.ts';
+import {
+	deriveId,
+	escapeExplicitIds,
+	hasTaskList,
+	repeatedIds,
+	splitExplicitId,
+	uniqueIds,
+} from '../../../src/lib/checklist-ids.ts';
 
 describe('deriveId', () => {
 	test('comes from the words only', () => {
@@ -37,6 +45,23 @@ describe('explicit ids', () => {
 
 test('uniqueIds numbers repeats in order', () => {
 	expect(uniqueIds(['a', 'b', 'a', 'a'])).toEqual(['a', 'b', 'a-2', 'a-3']);
+});
+
+test('uniqueIds never gives a repeat an id another item has', () => {
+	expect(uniqueIds(['a', 'a', 'a-2'])).toEqual(['a', 'a-3', 'a-2']);
+	expect(uniqueIds(['a-2', 'a', 'a'])).toEqual(['a-2', 'a', 'a-3']);
+	expect(uniqueIds(['review', 'review', 'review-2', 'review-3'])).toEqual(['review', 'review-4', 'review-2', 'review-3']);
+	fc.assert(
+		fc.property(fc.array(fc.constantFrom('a', 'a-2', 'a-3', 'b', 'a-2-2'), { maxLength: 12 }), (ids) => {
+			const unique = uniqueIds(ids);
+			expect(new Set(unique).size).toBe(ids.length);
+		}),
+	);
+});
+
+test('repeatedIds finds explicit ids written twice', () => {
+	expect(repeatedIds(['a', undefined, 'b', 'a', undefined, 'a'])).toEqual(['a']);
+	expect(repeatedIds([undefined, undefined, 'c'])).toEqual([]);
 });
 
 test('hasTaskList finds GFM task items', () => {
