@@ -90,7 +90,6 @@ export function pactbookLoader(options: Options): Loader {
 		// Markdown bodies are rendered while loading; the source is not needed after that.
 		retainBody: false,
 	});
-	const known = Object.keys(options.schema.shape);
 	return {
 		name: 'pactbook',
 		schema: options.schema,
@@ -138,7 +137,9 @@ export function pactbookLoader(options: Options): Loader {
 								}
 								const dated = new Set(dates.map((date) => date.field));
 								if (!parsed.success) {
-									problems.push(...zodProblems(file, parsed.error, known, options.examples).filter((p) => !dated.has(p.field)));
+									problems.push(
+										...zodProblems(file, parsed.error, options.schema, options.examples).filter((p) => !dated.has(p.field)),
+									);
 								}
 								invalid.add(id);
 								return data;

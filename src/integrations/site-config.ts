@@ -51,7 +51,7 @@ export function loadSiteConfig(dir: string = contentDir()): SiteConfig {
 	if (problems.length > 0) throw new ContentError(problems);
 	const parsed = siteSchema.safeParse(data ?? {}, { reportInput: true });
 	if (!parsed.success) {
-		throw new ContentError(zodProblems(shown, parsed.error, Object.keys(siteSchema.shape), siteExamples));
+		throw new ContentError(zodProblems(shown, parsed.error, siteSchema, siteExamples));
 	}
 	const authors = authorIds(dir);
 	if (!authors.includes(parsed.data.defaultAuthor)) {

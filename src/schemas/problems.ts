@@ -94,12 +94,52 @@ function example(field: string, examples: Examples): string {
 	return value === undefined ? '' : ` For example: ${leaf.split('.').at(-1)}: ${value}`;
 }
 
+/** What zod keeps of a schema's definition, as far as finding nested objects needs it. */
+interface Definition {
+	type: string;
+	shape?: Record<string, z.ZodType>;
+	innerType?: z.ZodType;
+	element?: z.ZodType;
+	valueType?: z.ZodType;
+	in?: z.ZodType;
+	options?: z.ZodType[];
+}
+
+const definition = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Definition } })._zod.def;
+
+/** The fields of the object a schema describes, seen through optional, default, pipe and the like. */
+function objectKeys(schema: z.ZodType | undefined): string[] {
+	if (!schema) return [];
+	const def = definition(schema);
+	if (def.shape) return Object.keys(def.shape);
+	const inner = def.innerType ?? def.in;
+	if (inner) return objectKeys(inner);
+	return def.options?.flatMap(objectKeys) ?? [];
+}
+
+/** The schema of the value at `path` inside `schema` (object fields, list items, record values). */
+function schemaAt(schema: z.ZodType | undefined, path: readonly PropertyKey[]): z.ZodType | undefined {
+	let current = schema;
+	for (const step of path) {
+		while (current) {
+			const def = definition(current);
+			const inner = def.innerType ?? def.in;
+			if (def.shape || def.element || def.valueType || !inner) break;
+			current = inner;
+		}
+		if (!current) return undefined;
+		const def = definition(current);
+		current = def.shape ? def.shape[String(step)] : (def.element ?? def.valueType);
+	}
+	return current;
+}
+
 /**
  * Turns a zod error into author-facing problems, one per issue, each naming the
  * field and saying how to fix it. Parse with `{ reportInput: true }` so the
  * messages can quote what the author wrote.
  */
-export function zodProblems(file: string, error: z.ZodError, known: readonly string[], examples: Examples = {}): Problem[] {
+export function zodProblems(file: string, error: z.ZodError, schema: z.ZodType, examples: Examples = {}): Problem[] {
 	const problems: Problem[] = [];
 	for (const issue of error.issues) {
 		const field = issue.path.map(String).join('.');
@@ -107,6 +147,8 @@ export function zodProblems(file: string, error: z.ZodError, known: readonly str
 		switch (issue.code) {
 			case 'unrecognized_keys':
 				for (const key of issue.keys) {
+					// The fields allowed where the unknown one was written, top level or nested.
+					const known = objectKeys(schemaAt(schema, issue.path));
 					const guess = closest(key, known);
 					problems.push({
 						file,

@@ -9,7 +9,7 @@ const valid = { number: 20, title: 'T', date: new Date('2026-10-05'), summary: '
 function problems(data: unknown): string {
 	const result = issueSchema.safeParse(data, { reportInput: true });
 	if (result.success) return '(valid)';
-	return formatProblems(zodProblems('issues/x.mdx', result.error, Object.keys(issueSchema.shape), issueExamples));
+	return formatProblems(zodProblems('issues/x.mdx', result.error, issueSchema, issueExamples));
 }
 
 describe('issue frontmatter', () => {
@@ -51,8 +51,42 @@ describe('author files', () => {
 		);
 		expect(result.success).toBe(false);
 		if (result.success) return;
-		expect(formatProblems(zodProblems('a.yaml', result.error, Object.keys(authorSchema.shape), authorExamples))).toBe(
+		expect(formatProblems(zodProblems('a.yaml', result.error, authorSchema, authorExamples))).toBe(
 			'a.yaml: links.0.url: should be a full address starting with https://. For example: url: https://example.com/maya',
+		);
+	});
+});
+
+describe('unknown nested fields', () => {
+	test('are matched against the fields allowed where they were written', () => {
+		const author = authorSchema.safeParse(
+			{ name: 'A', links: [{ lable: 'Site', url: 'https://a.example' }] },
+			{ reportInput: true },
+		);
+		expect(author.success).toBe(false);
+		if (author.success) return;
+		expect(formatProblems(zodProblems('a.yaml', author.error, authorSchema, authorExamples))).toContain(
+			'a.yaml: links.0.lable: is not a known field. Did you mean "label"? Rename it.',
+		);
+		const issue = issueSchema.safeParse(
+			{ ...valid, checklists: { check: { bands: [{ min: 0, max: 1, verdct: 'Ready' }] } } },
+			{ reportInput: true },
+		);
+		expect(issue.success).toBe(false);
+		if (issue.success) return;
+		expect(formatProblems(zodProblems('issues/x.mdx', issue.error, issueSchema, issueExamples))).toContain(
+			'issues/x.mdx: checklists.check.bands.0.verdct: is not a known field. Did you mean "verdict"? Rename it.',
+		);
+	});
+	test('with no near match, list the fields allowed there', () => {
+		const author = authorSchema.safeParse(
+			{ name: 'A', links: [{ label: 'Site', url: 'https://a.example', colour: 'red' }] },
+			{ reportInput: true },
+		);
+		expect(author.success).toBe(false);
+		if (author.success) return;
+		expect(formatProblems(zodProblems('a.yaml', author.error, authorSchema, authorExamples))).toBe(
+			'a.yaml: links.0.colour: is not a known field. Remove it, or use one of: label, url.',
 		);
 	});
 });
