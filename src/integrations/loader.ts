@@ -6,7 +6,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { hasCurrentMeasures, MEASURES, measure } from '../lib/measures.ts';
-import { impossibleDates } from '../schemas/fields.ts';
+import { writtenProblems } from '../schemas/frontmatter.ts';
 import { ContentError, type Examples, type Problem, takeRenderProblems, zodProblems } from '../schemas/problems.ts';
 import { authorIds, contentDir, displayPath } from './paths.ts';
 import { loadSiteConfig, yamlSyntaxProblems } from './site-config.ts';
@@ -122,23 +122,20 @@ export function pactbookLoader(options: Options): Loader {
 						logger,
 						parseData: async ({ id, data, filePath }) => {
 							const file = displayPath(filePath ?? join(base, id));
-							// Articles are read whole to be measured; their dates are checked as written, before YAML rolls 30 February over.
-							const source = options.measured && filePath ? await readFile(filePath, 'utf8') : undefined;
-							const dates = source ? impossibleDates(source) : [];
+							// Articles are read whole to be measured, and checked as written: an unclosed
+							// frontmatter reads as no fields at all, and YAML rolls 30 February over.
+							const source =
+								filePath && (options.measured || (/\.mdx?$/.test(filePath) && Object.keys(data).length === 0))
+									? await readFile(filePath, 'utf8')
+									: undefined;
+							const written = source ? writtenProblems(file, source, options.examples) : undefined;
 							const parsed = options.schema.safeParse(data, { reportInput: true });
-							if (dates.length || !parsed.success) {
-								for (const { field, value, reason } of dates) {
-									const example = options.examples?.[field] ?? '2026-10-05';
-									problems.push({
-										file,
-										field,
-										message: `${value} is not a day on the calendar (${reason}). For example: ${field}: ${example}`,
-									});
-								}
-								const dated = new Set(dates.map((date) => date.field));
-								if (!parsed.success) {
+							if (written?.problems.length || !parsed.success) {
+								problems.push(...(written?.problems ?? []));
+								const covered = written?.fields;
+								if (!parsed.success && covered !== 'all') {
 									problems.push(
-										...zodProblems(file, parsed.error, options.schema, options.examples).filter((p) => !dated.has(p.field)),
+										...zodProblems(file, parsed.error, options.schema, options.examples).filter((p) => !covered?.has(p.field)),
 									);
 								}
 								invalid.add(id);

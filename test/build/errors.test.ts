@@ -52,13 +52,14 @@ describe('broken content stops the build with one line per problem', () => {
 		`);
 	});
 
-	test('values of the wrong type', async () => {
+	test('values of the wrong type, dates that name no day, frontmatter never closed', async () => {
 		expect(await problems('wrong-types')).toMatchInlineSnapshot(`
-			"Pactbook found 6 problems in your content:
+			"Pactbook found 7 problems in your content:
 			test/fixtures/wrong-types/content/issues/one.mdx: date: should be a date written as YYYY-MM-DD, not "next week". For example: date: 2026-10-05
 			test/fixtures/wrong-types/content/issues/one.mdx: draft: should be true or false, not "maybe". For example: draft: true
 			test/fixtures/wrong-types/content/issues/one.mdx: number: should be a number, not "twenty". For example: number: 21
 			test/fixtures/wrong-types/content/issues/one.mdx: tags: should be a list, not "partners". For example: tags: [activation, goals]
+			test/fixtures/wrong-types/content/issues/three.md: frontmatter: opens with --- on line 1 but is never closed, so none of its fields are read. Add a line with only --- after the last field.
 			test/fixtures/wrong-types/content/issues/two.md: date: 2025-13-01 is not a day on the calendar (there is no month 13). For example: date: 2026-10-05
 			test/fixtures/wrong-types/content/issues/two.md: updated: 2026-02-30 is not a day on the calendar (February 2026 has 28 days). For example: updated: 2026-10-12"
 		`);

@@ -1,0 +1,32 @@
+import { describe, expect, test } from 'vitest';
+import { unclosedFrontmatter, writtenProblems } from '../../../src/schemas/frontmatter.ts';
+
+describe('frontmatter as written', () => {
+	test('is unclosed when the opening --- has no closing line', () => {
+		expect(unclosedFrontmatter('---\ntitle: T\n\nBody.\n')).toBe(true);
+		expect(unclosedFrontmatter('\uFEFF---\r\ntitle: T\r\nsummary: S.---\r\n')).toBe(true);
+		expect(unclosedFrontmatter('---\ntitle: T\n---\n\nBody.\n')).toBe(false);
+		expect(unclosedFrontmatter('---\r\ntitle: T\r\n---\r\n')).toBe(false);
+		expect(unclosedFrontmatter('---\ntitle: T\n...\n')).toBe(false);
+		expect(unclosedFrontmatter('No frontmatter.\n---\n')).toBe(false);
+	});
+	test('an unclosed frontmatter is one problem that covers every field', () => {
+		const { problems, fields } = writtenProblems('issues/x.md', '---\ntitle: T\n\nBody.\n');
+		expect(fields).toBe('all');
+		expect(problems).toEqual([
+			{
+				file: 'issues/x.md',
+				field: 'frontmatter',
+				message:
+					'opens with --- on line 1 but is never closed, so none of its fields are read. Add a line with only --- after the last field.',
+			},
+		]);
+	});
+	test('impossible dates name their field and an example', () => {
+		const { problems, fields } = writtenProblems('issues/x.md', '---\ndate: 2026-02-30\n---\n', { date: '2026-10-05' });
+		expect(fields).toEqual(new Set(['date']));
+		expect(problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
+			'date: 2026-02-30 is not a day on the calendar (February 2026 has 28 days). For example: date: 2026-10-05',
+		]);
+	});
+});
