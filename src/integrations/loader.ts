@@ -7,7 +7,15 @@ import { glob } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { hasCurrentMeasures, MEASURES, measure } from '../lib/measures.ts';
 import { writtenProblems } from '../schemas/frontmatter.ts';
-import { ContentError, type Examples, type Problem, takeRenderProblems, zodProblems } from '../schemas/problems.ts';
+import {
+	ContentError,
+	type Examples,
+	failRender,
+	forgetRenderProblems,
+	type Problem,
+	takeRenderProblems,
+	zodProblems,
+} from '../schemas/problems.ts';
 import { authorIds, contentDir, displayPath } from './paths.ts';
 import { loadSiteConfig, yamlSyntaxProblems } from './site-config.ts';
 
@@ -73,6 +81,22 @@ async function guardSyntax(folder: string, load: () => Promise<void>): Promise<v
 	}
 }
 
+/** Entries whose `author` has no file in `<content>/authors/`. */
+function unknownAuthors(dir: string, entries: Pick<CheckedEntry, 'file' | 'data'>[]): Problem[] {
+	const authors = authorIds(dir);
+	return entries.flatMap(({ file, data: { author } }) =>
+		typeof author === 'string' && !authors.includes(author)
+			? [
+					{
+						file,
+						field: 'author',
+						message: `"${author}" has no file in ${displayPath(join(dir, 'authors'))}/. ${authors.length ? `Use one of: ${authors.join(', ')}, or add` : 'Add'} ${author}.yaml there.`,
+					},
+				]
+			: [],
+	);
+}
+
 /**
  * Astro's glob loader with Pactbook's checks: every entry is validated with
  * friendly messages, and all problems of a collection (including duplicates
@@ -130,20 +154,26 @@ export function pactbookLoader(options: Options): Loader {
 									: undefined;
 							const written = source ? writtenProblems(file, source, options.examples) : undefined;
 							const parsed = options.schema.safeParse(data, { reportInput: true });
-							if (written?.problems.length || !parsed.success) {
-								problems.push(...(written?.problems ?? []));
-								const covered = written?.fields;
-								if (!parsed.success && covered !== 'all') {
-									problems.push(
-										...zodProblems(file, parsed.error, options.schema, options.examples).filter((p) => !covered?.has(p.field)),
-									);
-								}
+							const found = [...(written?.problems ?? [])];
+							const covered = written?.fields;
+							if (!parsed.success && covered !== 'all') {
+								found.push(
+									...zodProblems(file, parsed.error, options.schema, options.examples).filter((p) => !covered?.has(p.field)),
+								);
+							}
+							const result: Record<string, unknown> = parsed.success ? { ...parsed.data } : {};
+							if (options.slugged) result.slug ??= id;
+							if (options.authored) result.author ??= defaultAuthor;
+							if (!loading && parsed.success && options.authored) found.push(...unknownAuthors(dir, [{ file, data: result }]));
+							if (found.length) {
+								// A file saved in `astro dev`, after the load that reports problems: Astro logs this
+								// error and keeps the last good entry, and the page shows the problem (render-entry.ts).
+								if (!loading && filePath) failRender(filePath, found);
+								problems.push(...found);
 								invalid.add(id);
 								return data;
 							}
-							const result: Record<string, unknown> = { ...parsed.data };
-							if (options.slugged) result.slug ??= id;
-							if (options.authored) result.author ??= defaultAuthor;
+							if (!loading && filePath) forgetRenderProblems(filePath);
 							if (options.measured && filePath) {
 								result[MEASURES] = measure(source ?? (await readFile(filePath, 'utf8')));
 							}
@@ -165,19 +195,7 @@ export function pactbookLoader(options: Options): Loader {
 				.values()
 				.map((entry) => ({ id: entry.id, file: entry.filePath ?? entry.id, data: entry.data }));
 			const entries = all.filter((entry) => !invalid.has(entry.id));
-			if (options.authored) {
-				const authors = authorIds(dir);
-				for (const entry of all) {
-					const author = entry.data.author;
-					if (typeof author === 'string' && !authors.includes(author)) {
-						problems.push({
-							file: entry.file,
-							field: 'author',
-							message: `"${author}" has no file in ${displayPath(join(dir, 'authors'))}/. ${authors.length ? `Use one of: ${authors.join(', ')}, or add` : 'Add'} ${author}.yaml there.`,
-						});
-					}
-				}
-			}
+			if (options.authored) problems.push(...unknownAuthors(dir, all));
 			if (options.slugged) {
 				problems.push(...duplicates(entries, 'slug', 'Give each one its own slug (set `slug:` or rename the file).'));
 			}

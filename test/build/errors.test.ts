@@ -136,6 +136,41 @@ describe('broken content stops the build with one line per problem', () => {
 		expect(mdx).toContain(`test/fixtures/bad-links-mdx/content/issues/one.mdx: link "http://" (line 8): ${fix}`);
 	});
 
+	test('in astro dev, saving broken frontmatter shows the problem instead of a stale or broken page, until it is fixed', async () => {
+		const dir = copyFixture('good', 'dev-frontmatter');
+		const file = join(dir, 'playbooks/second.md');
+		const original = readFileSync(file, 'utf8');
+		await withDevServer(dir, async (origin, output) => {
+			const get = () => fetch(`${origin}/playbooks/custom-slug/`);
+			const status = (wanted: number) =>
+				until(async () => {
+					const response = await get();
+					return response.status === wanted ? response.text() : undefined;
+				});
+			expect((await get()).status).toBe(200);
+			const saved = output().length;
+			writeFileSync(file, original.replace('title: Second guide', 'titel: Second guide'));
+			expect(await status(500)).toContain('<title>ContentError</title>');
+			await until(async () =>
+				output().slice(saved).includes('playbooks/second.md: titel: is not a known field. Did you mean "title"? Rename it.')
+					? true
+					: undefined,
+			);
+			writeFileSync(file, original.replace('slug: custom-slug', 'slug: custom-slug\nauthor: nobody'));
+			await until(async () =>
+				output().slice(saved).includes('playbooks/second.md: author: "nobody" has no file in') ? true : undefined,
+			);
+			expect(await status(500)).toContain('<title>ContentError</title>');
+			writeFileSync(file, original.replace('title: Second guide', 'title: Second guide, revised'));
+			const fixed = await until(async () => {
+				const response = await get();
+				const html = await response.text();
+				return response.status === 200 && html.includes('Second guide, revised') ? html : undefined;
+			});
+			expect(fixed).toContain('<h1');
+		});
+	}, 120_000);
+
 	test('in astro dev, saving a broken block shows the problem instead of an empty page, until it is fixed', async () => {
 		const dir = copyFixture('good', 'dev-blocks');
 		const file = join(dir, 'playbooks/second.md');
