@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { MdastPluginDefinition, MdastPluginEntry } from 'satteri';
-import { type Block, blockFences, blockLine, readBlock } from '../lib/blocks.ts';
+import { type Block, blockFences, blockLine, blockRest, readBlock, unreadableRest } from '../lib/blocks.ts';
 import { closest, failRender, forgetRenderProblems, type Problem } from '../schemas/problems.ts';
 import { displayPath } from './paths.ts';
 
@@ -89,10 +89,14 @@ export function contentBlocks(): MdastPluginEntry {
 				const first = node.children[0];
 				const labelled = first?.type === 'paragraph' && first.data?.directiveLabel === true;
 				const label = labelled ? ctx.textContent(first, { includeHtml: false }) : undefined;
-				const result = readBlock(node.name, label, node.attributes ?? {}, closest);
-				if (!result.ok) {
+				const attributes = node.attributes ?? {};
+				const result = readBlock(node.name, label, attributes, closest);
+				// The parser drops a title or attributes it cannot read (`:::tip[no end`); say so rather than lose them.
+				const rest = !labelled && !Object.keys(attributes).length ? blockRest(factory.source, node.name, count) : undefined;
+				if (rest || !result.ok) {
 					const line = blockLine(source(), node.name, count);
-					problems.push({ file, field: `:::${node.name}${line ? ` (line ${line})` : ''}`, message: result.message });
+					const message = rest ? unreadableRest(node.name, rest) : result.ok ? '' : result.message;
+					problems.push({ file, field: `:::${node.name}${line ? ` (line ${line})` : ''}`, message });
 					return;
 				}
 				const { className, label: name, before, after } = frame(result.block);

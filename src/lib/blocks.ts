@@ -141,6 +141,24 @@ function proseLines(source: string): { text: string; line: number }[] {
 	return lines;
 }
 
+/**
+ * What follows the name on the `seen`-th (from 0) opening line of block `name`
+ * (`[title]{attributes}`), trimmed; code examples left out.
+ */
+export function blockRest(source: string, name: string, seen: number): string | undefined {
+	for (const { text } of proseLines(source)) {
+		const open = OPEN.exec(text);
+		if (open?.[2] !== name) continue;
+		if (seen-- === 0) return text.slice(open[0].length).trim();
+	}
+	return undefined;
+}
+
+/** What to say when the text after a block's name could not be read as a title or attributes. */
+export function unreadableRest(name: string, rest: string): string {
+	return `the text after :::${name} could not be read: ${rest}. Write a title in square brackets and attributes in braces, each closed on the same line, as in :::${name}[Your title]${name === 'wild' ? '{lesson="…"}' : ''}.`;
+}
+
 /** The 1-based line on which the `seen`-th (from 0) block named `name` opens, code examples left out. */
 export function blockLine(source: string, name: string, seen: number): number | undefined {
 	return proseLines(source).filter(({ text }) => OPEN.exec(text)?.[2] === name)[seen]?.line;

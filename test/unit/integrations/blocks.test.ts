@@ -25,3 +25,22 @@ describe('Markdown blocks, as the parser reads them', () => {
 		await expect(render('````md\n```\n````\n\n:::tip\nRuns on.\n')).rejects.toThrow(':::tip (line 5): is never closed');
 	});
 });
+
+describe('a title or attributes the parser cannot read', () => {
+	test('stop the render with the text that was dropped', async () => {
+		await expect(render('Intro\n\n:::tip[Mind the gap\nBody.\n:::\n')).rejects.toThrow(
+			':::tip (line 3): the text after :::tip could not be read: [Mind the gap. Write a title in square brackets and attributes in braces, each closed on the same line, as in :::tip[Your title].',
+		);
+		await expect(render(':::note Remember this\nBody.\n:::\n')).rejects.toThrow(
+			':::note (line 1): the text after :::note could not be read: Remember this.',
+		);
+		await expect(render(':::wild{lesson="Keep going"\nBody.\n:::\n')).rejects.toThrow(
+			'the text after :::wild could not be read: {lesson="Keep going". Write a title in square brackets and attributes in braces, each closed on the same line, as in :::wild[Your title]{lesson="…"}.',
+		);
+	});
+	test('a well-formed title, attributes or nothing at all render', async () => {
+		const html = await render(':::tip[Mind the gap]\nA.\n:::\n\n:::note\nB.\n:::\n\n:::wild{lesson="Keep going"}\nC.\n:::\n');
+		expect(html.match(/<aside/g)).toHaveLength(3);
+		expect(html).toContain('Mind the gap');
+	});
+});
