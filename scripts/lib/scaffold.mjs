@@ -97,6 +97,9 @@ Explain it, with an example from real partnerships.
 `;
 }
 
+/** Longest title the issue and playbook schemas accept. */
+export const TITLE_MAX = 120;
+
 /**
  * Writes a new draft and returns its path; refuses to overwrite a file.
  * @param {'issue' | 'playbook'} kind
@@ -104,9 +107,14 @@ Explain it, with an example from real partnerships.
  * @param {{ contentDir: string, today: Date }} options
  */
 export function scaffold(kind, title, { contentDir, today }) {
-	const clean = title.trim();
+	const clean = title.trim().replace(/\s+/g, ' ');
 	const slug = slugify(clean);
 	if (!clean || !slug) throw new Error(`Give the ${kind} a title, for example: npm run new:${kind} -- "Partner or pen pal?"`);
+	if (clean.length > TITLE_MAX) {
+		throw new Error(
+			`That title has ${clean.length} characters; titles are at most ${TITLE_MAX}, so the build would refuse it. Shorten it; the summary is the place for the rest. Nothing was written.`,
+		);
+	}
 	const date = localDate(today);
 	const folder = join(contentDir, kind === 'issue' ? 'issues' : 'playbooks');
 	const number = kind === 'issue' ? nextNumber(folder) : 0;

@@ -1,8 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { localDate, nextNumber, scaffold, slugify } from '../../../scripts/lib/scaffold.mjs';
+import { localDate, nextNumber, scaffold, slugify, TITLE_MAX } from '../../../scripts/lib/scaffold.mjs';
+import { issueSchema } from '../../../src/schemas/issue.ts';
+import { playbookSchema } from '../../../src/schemas/playbook.ts';
 import { buildSite } from '../../helpers/build.ts';
 
 const dirs: string[] = [];
@@ -53,6 +55,22 @@ describe('new:issue and new:playbook', () => {
 			/playbooks\/older-guide\.mdx already exists/,
 		);
 		expect(() => scaffold('issue', '  ?! ', { contentDir: dir, today })).toThrow('Give the issue a title');
+	});
+
+	test('refuses a title the build would refuse, and writes nothing', () => {
+		const dir = contentCopy();
+		const long = 'Partners '.repeat(20).trim();
+		expect(() => scaffold('issue', long, { contentDir: dir, today })).toThrow(
+			`That title has ${long.length} characters; titles are at most 120, so the build would refuse it.`,
+		);
+		expect(readdirSync(join(dir, 'issues')).filter((name) => name.includes('partners'))).toEqual([]);
+		// The limit is the schemas' own.
+		for (const schema of [issueSchema, playbookSchema]) {
+			expect(schema.shape.title.safeParse('x'.repeat(TITLE_MAX)).success).toBe(true);
+			expect(schema.shape.title.safeParse('x'.repeat(TITLE_MAX + 1)).success).toBe(false);
+		}
+		const file = scaffold('issue', `  ${'x'.repeat(TITLE_MAX - 3)}   ab `, { contentDir: dir, today });
+		expect(readFileSync(file, 'utf8')).toContain(`title: "${'x'.repeat(TITLE_MAX - 3)} ab"`);
 	});
 
 	test('the new drafts build, held back from the published site', async () => {
