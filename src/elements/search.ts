@@ -139,14 +139,16 @@ function closeOnLeave(dialog: HTMLDialogElement): void {
 
 async function followAddress(search: PagefindInstance): Promise<void> {
 	const { term, filters } = parseQuery(location.search);
-	if (term || Object.keys(filters).length > 0) {
-		await search.triggerLoad();
-		search.triggerSearchWithFilters(term, resolveFilters(filters, search.totalFilters ?? {}));
-	}
+	// Listening first, so that the address is rewritten to the search actually run:
+	// filters the index does not have (a stale or edited link) leave it too.
 	search.on('search', (next, chosen) => {
 		const query = toQuery({ term: next, filters: chosen });
 		history.replaceState(history.state, '', `${location.pathname}${query}${location.hash}`);
 	});
+	if (term || Object.keys(filters).length > 0) {
+		await search.triggerLoad();
+		search.triggerSearchWithFilters(term, resolveFilters(filters, search.totalFilters ?? {}));
+	}
 }
 
 if (!customElements.get('pb-search')) customElements.define('pb-search', SearchPanelElement);

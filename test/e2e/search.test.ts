@@ -326,6 +326,12 @@ describe('search page', () => {
 		await expect.poll(() => hits(page).count(), SLOW).toBe(3);
 	});
 
+	test('a filter the index does not have is dropped from the search and from the address', async () => {
+		const { page } = await open('/search/?q=partner&type=bogus&utm_source=mail');
+		await expect.poll(() => hits(page).count(), SLOW).toBeGreaterThan(3);
+		await expect.poll(() => new URL(page.url()).search, SLOW).toBe('?q=partner');
+	});
+
 	test('axe finds no violations on the search page with results', async () => {
 		const { page } = await open('/search/?q=goals');
 		await hits(page).first().waitFor();
