@@ -37,10 +37,11 @@ describe('broken content stops the build with one line per problem', () => {
 		`);
 	});
 
-	test('two issues with the same slug', async () => {
+	test('two issues with the same slug, and a slug of digits only', async () => {
 		expect(await problems('duplicate-slug')).toMatchInlineSnapshot(`
-			"Pactbook found 2 problems in your content:
+			"Pactbook found 3 problems in your content:
 			test/fixtures/duplicate-slug/content/issues/one.mdx: slug: "same" is also used by test/fixtures/duplicate-slug/content/issues/two.mdx. Give each one its own slug (set \`slug:\` or rename the file).
+			test/fixtures/duplicate-slug/content/issues/three.mdx: slug: "2026" is only digits, and /issues/<number>/ is kept for issue numbers. Add a word to it.
 			test/fixtures/duplicate-slug/content/issues/two.mdx: slug: "same" is also used by test/fixtures/duplicate-slug/content/issues/one.mdx. Give each one its own slug (set \`slug:\` or rename the file)."
 		`);
 	});
