@@ -12,6 +12,7 @@ import {
 	type Examples,
 	failRender,
 	forgetRenderProblems,
+	formatProblems,
 	type Problem,
 	takeRenderProblems,
 	zodProblems,
@@ -164,11 +165,19 @@ export function pactbookLoader(options: Options): Loader {
 							const result: Record<string, unknown> = parsed.success ? { ...parsed.data } : {};
 							if (options.slugged) result.slug ??= id;
 							if (options.authored) result.author ??= defaultAuthor;
-							if (!loading && parsed.success && options.authored) found.push(...unknownAuthors(dir, [{ file, data: result }]));
+							if (!loading && parsed.success && options.authored) {
+								// Saved in `astro dev`: the author file may be added next, so this is a warning; the build stops on it.
+								for (const problem of unknownAuthors(dir, [{ file, data: result }])) ctx.logger.warn(formatProblems([problem]));
+							}
 							if (found.length) {
-								// A file saved in `astro dev`, after the load that reports problems: Astro logs this
-								// error and keeps the last good entry, and the page shows the problem (render-entry.ts).
-								if (!loading && filePath) failRender(filePath, found);
+								if (!loading && filePath) {
+									// A file saved in `astro dev`, after the load that reports problems: Astro logs this error
+									// and keeps the last good entry, and the page shows the problem (render-entry.ts). The
+									// entry is marked changed, so that saving the last good text again reads it afresh.
+									const kept = ctx.store.get(id);
+									if (kept) ctx.store.set({ ...kept, digest: `${kept.digest ?? ''}:unsaved` });
+									failRender(filePath, found);
+								}
 								problems.push(...found);
 								invalid.add(id);
 								return data;
