@@ -113,8 +113,14 @@ class PbChecklist extends HTMLElement {
 		if (this.#offering) this.#notice('');
 	}
 
+	/** What the page shows now, as a state to go back to: ticks on screen (defaults included) and those kept aside. */
+	#current(): ChecklistState {
+		return nextState(this.#state, this.#items, this.#ticked);
+	}
+
 	#reset() {
-		this.#undo = this.#state;
+		// A second reset clears nothing more: the way back stays the one from before the first.
+		if (!(this.#offering && this.#ticked.size === 0)) this.#undo = this.#current();
 		this.#ticked.clear();
 		const saved = this.#save();
 		this.#render('');
@@ -158,7 +164,7 @@ class PbChecklist extends HTMLElement {
 			this.#notice(`${result.message} Nothing was changed.`);
 			return;
 		}
-		this.#undo = this.#state;
+		this.#undo = this.#current();
 		// Ticks kept aside for items no longer on the page stay kept, unless the file has its own for them.
 		this.#state = { ticked: { ...match(this.#state, this.#items).leftover, ...result.state.ticked } };
 		this.#ticked = result.ticked;

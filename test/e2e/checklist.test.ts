@@ -4,7 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axe } from '../helpers/axe.ts';
 import { launch } from '../helpers/browser.ts';
-import { TMP } from '../helpers/build.ts';
+import { buildSite, TMP } from '../helpers/build.ts';
 import { type StaticSite, serve } from '../helpers/server.ts';
 
 const PATH = 'playbooks/eight-habits-to-drop/';
@@ -262,5 +262,33 @@ describe('self-assessment checklist', () => {
 		expect(await progress(page)).toBe('8 of 8 done');
 		await expect(checklist(page).locator('.pb-verdict-title').textContent()).resolves.toBe('Strong (8 of 8)');
 		expect(await axe(page)).toEqual([]);
+	});
+});
+
+describe('a checklist with items ticked by default', () => {
+	let fixture: StaticSite;
+	beforeAll(async () => {
+		const built = await buildSite('checklist', { out: 'checklist-defaults' });
+		expect(built.code, built.output).toBe(0);
+		fixture = await serve(built.dist);
+	}, 120_000);
+	afterAll(async () => {
+		await fixture?.close();
+	});
+
+	test('reset, reset again and undo bring the default tick back, and keep it', async () => {
+		const page = await (await newContext()).newPage();
+		await page.goto(`${fixture.url}playbooks/habits/`);
+		await page.locator('pb-checklist .pb-progress-text').first().waitFor();
+		expect(await ticked(page)).toEqual(['both-sides-get-something-they-value']);
+		const reset = checklist(page).getByRole('button', { name: 'Reset' });
+		await reset.click();
+		await reset.click();
+		expect(await ticked(page)).toEqual([]);
+		await checklist(page).getByRole('button', { name: 'Undo' }).click();
+		expect(await ticked(page)).toEqual(['both-sides-get-something-they-value']);
+		await page.reload();
+		await page.locator('pb-checklist .pb-progress-text').first().waitFor();
+		expect(await ticked(page)).toEqual(['both-sides-get-something-they-value']);
 	});
 });
