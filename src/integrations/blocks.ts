@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { MdastPluginDefinition, MdastPluginEntry } from 'satteri';
-import { type Block, blockFences, blockLine, blockRest, readBlock, unreadableRest } from '../lib/blocks.ts';
+import { type Block, blockFences, blockLine, blockOpenings, readBlock, unreadableRest } from '../lib/blocks.ts';
 import { closest, failRender, forgetRenderProblems, type Problem } from '../schemas/problems.ts';
 import { displayPath } from './paths.ts';
 
@@ -81,6 +81,7 @@ export function contentBlocks(): MdastPluginEntry {
 		};
 		const problems: Problem[] = [];
 		const seen = new Map<string, number>();
+		const bare: { name: string; index: number }[] = [];
 		const plugin: MdastPluginDefinition = {
 			name: 'pactbook-blocks',
 			containerDirective(node, ctx) {
@@ -90,13 +91,12 @@ export function contentBlocks(): MdastPluginEntry {
 				const labelled = first?.type === 'paragraph' && first.data?.directiveLabel === true;
 				const label = labelled ? ctx.textContent(first, { includeHtml: false }) : undefined;
 				const attributes = node.attributes ?? {};
+				// The parser drops a title or attributes it cannot read (`:::tip[no end`): checked once all blocks are seen.
+				if (!labelled && !Object.keys(attributes).length) bare.push({ name: node.name, index: count });
 				const result = readBlock(node.name, label, attributes, closest);
-				// The parser drops a title or attributes it cannot read (`:::tip[no end`); say so rather than lose them.
-				const rest = !labelled && !Object.keys(attributes).length ? blockRest(factory.source, node.name, count) : undefined;
-				if (rest || !result.ok) {
+				if (!result.ok) {
 					const line = blockLine(source(), node.name, count);
-					const message = rest ? unreadableRest(node.name, rest) : result.ok ? '' : result.message;
-					problems.push({ file, field: `:::${node.name}${line ? ` (line ${line})` : ''}`, message });
+					problems.push({ file, field: `:::${node.name}${line ? ` (line ${line})` : ''}`, message: result.message });
 					return;
 				}
 				const { className, label: name, before, after } = frame(result.block);
@@ -115,6 +115,18 @@ export function contentBlocks(): MdastPluginEntry {
 				});
 			},
 			after() {
+				if (bare.length) {
+					// Opening lines are matched to blocks by their order, and only when the text holds as many
+					// of them as the parser found, so an example the parser reads as code never counts.
+					const openings = blockOpenings(factory.source);
+					for (const { name, index } of bare) {
+						const rests = openings.get(name);
+						const rest = rests?.length === seen.get(name) ? rests[index] : undefined;
+						if (!rest) continue;
+						const line = blockLine(source(), name, index);
+						problems.push({ file, field: `:::${name}${line ? ` (line ${line})` : ''}`, message: unreadableRest(name, rest) });
+					}
+				}
 				// Fences are checked on the text Sätteri was given, and line numbers taken from the file only when needed.
 				const body = factory.source.includes(':::') ? blockFences(factory.source) : undefined;
 				const { stray, unclosed } =

@@ -84,7 +84,8 @@ export function readBlock(
 /** A line that opens a block (`:::name`, in a quote or a list too) or closes one (`:::`). */
 const OPEN = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d+[.)])[ \t]+)?(:{3,})[ \t]*([\w-]+)/;
 const CLOSE = /^[ \t]*(?:>[ \t]*)*(:{3,})[ \t]*$/;
-const FENCE = /^[ \t]*(?:>[ \t]*)*(`{3,}|~{3,})(.*)$/;
+const FENCE = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d+[.)])[ \t]+)?(`{3,}|~{3,})(.*)$/;
+const HEADING = /^ {0,3}(?:>[ \t]*)*#{1,6}(?:[ \t]|$)/;
 const LIST_ITEM = /^ {0,3}(?:>[ \t]*)*(?:[-*+]|\d+[.)])(?:[ \t]|$)/;
 
 /** Columns of indentation before a line's text, a tab counting as four. */
@@ -119,39 +120,49 @@ function proseLines(source: string): { text: string; line: number }[] {
 			}
 			continue;
 		}
-		// A backtick fence's info string cannot hold a backtick.
-		if (marker && !(marker[1]![0] === '`' && marker[2]!.includes('`'))) {
-			fence = { char: marker[1]![0]!, length: marker[1]!.length };
-			continue;
-		}
 		if (text.trim() === '') {
 			previous = 'blank';
 			continue;
 		}
+		// Indented code first: a fence or a block marker in it is part of the example.
 		const indent = indentOf(text);
 		if (!inList && indent >= 4 && previous !== 'text') {
 			previous = 'code';
 			continue;
 		}
+		// A backtick fence's info string cannot hold a backtick.
+		if (marker && !(marker[1]![0] === '`' && marker[2]!.includes('`'))) {
+			fence = { char: marker[1]![0]!, length: marker[1]!.length };
+			if (LIST_ITEM.test(text)) inList = true;
+			continue;
+		}
 		if (LIST_ITEM.test(text)) inList = true;
 		else if (indent === 0 && previous === 'blank') inList = false;
-		previous = 'text';
+		// A heading ends its line: indented code may follow it directly.
+		previous = HEADING.test(text) ? 'blank' : 'text';
 		lines.push({ text, line: i + 1 });
 	}
 	return lines;
 }
 
 /**
- * What follows the name on the `seen`-th (from 0) opening line of block `name`
- * (`[title]{attributes}`), trimmed; code examples left out.
+ * For each block name, what follows the name on each of its opening lines
+ * (`[title]{attributes}`), trimmed and in order; code examples left out. Empty
+ * brackets and braces count as nothing.
  */
-export function blockRest(source: string, name: string, seen: number): string | undefined {
+export function blockOpenings(source: string): Map<string, string[]> {
+	const openings = new Map<string, string[]>();
 	for (const { text } of proseLines(source)) {
 		const open = OPEN.exec(text);
-		if (open?.[2] !== name) continue;
-		if (seen-- === 0) return text.slice(open[0].length).trim();
+		if (!open) continue;
+		const rest = text
+			.slice(open[0].length)
+			.trim()
+			.replace(/^\[\s*\]|\{\s*\}$/g, '')
+			.trim();
+		openings.set(open[2]!, [...(openings.get(open[2]!) ?? []), rest]);
 	}
-	return undefined;
+	return openings;
 }
 
 /** What to say when the text after a block's name could not be read as a title or attributes. */

@@ -44,3 +44,14 @@ describe('a title or attributes the parser cannot read', () => {
 		expect(html).toContain('Mind the gap');
 	});
 });
+
+describe('examples the parser reads as code or HTML never count as unreadable blocks', () => {
+	test.each([
+		['indented code in a list item', '1. x:\n\n        :::tip[Your title]\n        B\n        :::\n\n:::tip\nReal.\n:::\n'],
+		['an HTML block', '<pre>\n:::tip[Example]\n:::\n</pre>\n\n:::tip\nReal.\n:::\n'],
+		['a fence on a list item line', '- ```md\n  :::tip[Your title]\n  ```\n\n:::tip\nReal.\n:::\n'],
+		['empty braces', ':::note{}\nReal.\n:::\n'],
+	])('%s', async (_, md) => {
+		expect((await render(md)).match(/<aside/g)).toHaveLength(1);
+	});
+});

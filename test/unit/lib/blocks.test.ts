@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { blockFences, blockLine, readBlock } from '../../../src/lib/blocks.ts';
+import { blockFences, blockLine, blockOpenings, readBlock } from '../../../src/lib/blocks.ts';
 import { closest } from '../../../src/schemas/problems.ts';
 
 describe('Markdown blocks', () => {
@@ -109,5 +109,32 @@ describe('Markdown blocks', () => {
 		expect(blockFences('- item\n\n    :::tip\n    In the item.\n    :::\n').unclosed).toEqual([]);
 		expect(blockLine('- item\n\n    :::tip\n    In the item.\n    :::\n', 'tip', 0)).toBe(3);
 		expect(blockFences('- item\n\n    :::tip\n').unclosed).toEqual([{ name: 'tip', line: 3 }]);
+	});
+});
+
+describe('code examples the scan leaves out, as CommonMark reads them', () => {
+	test('a fence inside indented code is part of the example', () => {
+		expect(blockFences(['Intro', '', '    ```', '', ':::tip', '```js', 'x', '```', ':::', ''].join('\n'))).toEqual({
+			unclosed: [],
+			stray: [],
+		});
+	});
+	test('a fence opened on a list item line', () => {
+		expect(blockFences(['- ```md', '  :::tip', '  ```', '', ':::note', 'Real.', ':::', ''].join('\n'))).toEqual({
+			unclosed: [],
+			stray: [],
+		});
+	});
+	test('indented code straight after a heading', () => {
+		expect(blockFences('## Example\n    :::\n').stray).toEqual([]);
+	});
+});
+
+describe('blockOpenings', () => {
+	test('what follows each opening line, by name and in order, with empty brackets and braces as nothing', () => {
+		const openings = blockOpenings(
+			':::tip[Title]\n:::\n\n:::tip{}\n:::\n\n:::note[]\n:::\n\n:::tip[Mind the gap\n:::\n\n```\n:::tip[example]\n```\n',
+		);
+		expect(Object.fromEntries(openings)).toEqual({ tip: ['[Title]', '', '[Mind the gap'], note: [''] });
 	});
 });
