@@ -4,7 +4,7 @@ import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { contentComponents } from '../components/content/index.ts';
 import { portableHtml, UnfollowableLink } from '../lib/portable-html.ts';
-import { LINK_FIX, lineOf, linkField } from '../lib/urls.ts';
+import { LINK_FIX, linkField, linkLine } from '../lib/urls.ts';
 import { ContentError } from '../schemas/problems.ts';
 import { type Article, articlePath } from './catalog.ts';
 import { renderEntry } from './render-entry.ts';
@@ -30,7 +30,7 @@ export function portableBody(article: Article): Promise<string> {
 			} catch (error) {
 				if (!(error instanceof UnfollowableLink)) throw error;
 				const file = article.entry.filePath ?? `${article.kind} ${article.slug}`;
-				const line = article.entry.filePath ? lineOf(readFileSync(file, 'utf8'), error.address) : undefined;
+				const line = article.entry.filePath ? linkLine(readFileSync(file, 'utf8'), error.address) : undefined;
 				throw new ContentError([{ file, field: linkField(error.address, line), message: LINK_FIX }]);
 			}
 		})();

@@ -2,12 +2,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import Slugger from 'github-slugger';
 import type { HastPluginDefinition, HastPluginEntry } from 'satteri';
-import { isFollowable, LINK_FIX, lineOf, linkField } from '../lib/urls.ts';
+import { isFollowable, LINK_FIX, linkField, linkLine } from '../lib/urls.ts';
 import { failRender } from '../schemas/problems.ts';
 import { displayPath } from './paths.ts';
 
-/** `href` and `src` values written as HTML inside Markdown. */
-const HTML_ADDRESS = /\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+/** Opening tags written as HTML inside Markdown, and the `href` and `src` values inside one. */
+const HTML_TAG = /<[a-z][^>]*>/gi;
+const HTML_ADDRESS = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
 
 /**
  * Stops the render of an article with a link or image address no reader could
@@ -31,7 +32,10 @@ export function checkedLinks(): HastPluginEntry {
 				},
 			},
 			raw(node) {
-				for (const match of node.value.matchAll(HTML_ADDRESS)) check(match[1] ?? match[2]);
+				const html = node.value.replace(/<!--[\s\S]*?-->/g, '');
+				for (const [tag] of html.matchAll(HTML_TAG)) {
+					for (const match of tag.matchAll(HTML_ADDRESS)) check(match[1] ?? match[2]);
+				}
 			},
 			after() {
 				if (!bad.length) return;
@@ -39,7 +43,7 @@ export function checkedLinks(): HastPluginEntry {
 				const source = path ? readFileSync(path, 'utf8') : factory.source;
 				failRender(
 					path ?? file,
-					[...new Set(bad)].map((address) => ({ file, field: linkField(address, lineOf(source, address)), message: LINK_FIX })),
+					[...new Set(bad)].map((address) => ({ file, field: linkField(address, linkLine(source, address)), message: LINK_FIX })),
 				);
 			},
 		};

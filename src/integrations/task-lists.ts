@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Element, ElementContent, Properties } from 'hast';
 import type { HastPluginDefinition, HastPluginEntry, HastVisitorContext } from 'satteri';
-import { deriveId, hasTaskList, repeatedIds, splitExplicitId, uniqueIds } from '../lib/checklist-ids.ts';
+import { deriveId, hasTaskList, nextListId, repeatedIds, splitExplicitId, uniqueIds } from '../lib/checklist-ids.ts';
 import type { ChecklistScoring } from '../schemas/checklist.ts';
 import { failRender } from '../schemas/problems.ts';
 import { displayPath } from './paths.ts';
@@ -119,8 +119,8 @@ export function taskLists(contentDir: string): HastPluginEntry {
 						return;
 					}
 					if (!classes(node).includes('contains-task-list') || inTaskItem(node, ctx)) return;
-					const listId = uniqueIds([...listIds, heading?.id ?? 'checklist']).at(-1)!;
-					listIds.push(heading?.id ?? 'checklist');
+					const listId = nextListId(listIds, heading?.id ?? 'checklist');
+					listIds.push(listId);
 					const read = node.children.filter((n): n is Element => isElement(n, 'li')).map(readItem);
 					const repeated = repeatedIds(read.map((item) => item.explicit));
 					if (repeated.length) {

@@ -47,6 +47,16 @@ export function uniqueIds(ids: readonly string[]): string[] {
 	});
 }
 
+/**
+ * The id of the next list on a page: the id of the heading above it, with
+ * `-2`, `-3`… when a list before it already has that id.
+ */
+export function nextListId(taken: readonly string[], heading: string): string {
+	let id = heading;
+	for (let n = 2; taken.includes(id); n++) id = `${heading}-${n}`;
+	return id;
+}
+
 /** Explicit ids (`{#id}`) written on more than one item of a list. */
 export function repeatedIds(ids: readonly (string | undefined)[]): string[] {
 	const seen = new Set<string>();

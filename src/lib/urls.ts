@@ -41,6 +41,19 @@ export function lineOf(source: string, text: string): number | undefined {
 	return at < 0 ? undefined : source.slice(0, at).split('\n').length;
 }
 
+/**
+ * The 1-based line of a source on which a link to `address` is written: as a
+ * Markdown link or image `(address`, a reference `]: address`, an HTML
+ * attribute or `<address>`, else wherever the text first appears.
+ */
+export function linkLine(source: string, address: string): number | undefined {
+	for (const written of [`](${address}`, `]: ${address}`, `="${address}"`, `='${address}'`, `<${address}>`]) {
+		const line = lineOf(source, written);
+		if (line !== undefined) return line;
+	}
+	return lineOf(source, address);
+}
+
 /** How a problem message names a link: its address and, when known, its line. */
 export function linkField(address: string, line?: number): string {
 	return `link "${address}"${line ? ` (line ${line})` : ''}`;

@@ -46,7 +46,7 @@ export function impossibleDates(source: string): { field: string; value: string;
 	const front = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(source)?.[1];
 	if (!front) return [];
 	const found: { field: string; value: string; reason: string }[] = [];
-	for (const match of front.matchAll(/^([a-z]+):[ \t]*["']?(\d{4}-\d{1,2}-\d{1,2})\b/gm)) {
+	for (const match of front.matchAll(/^([a-z]+):[ \t]*["']?(\d{4}-\d{1,2}-\d{1,2})(?!\d)/gm)) {
 		const [, field, value] = match as unknown as [string, string, string];
 		if (!(DATE_FIELDS as readonly string[]).includes(field)) continue;
 		const reason = notACalendarDay(value);

@@ -49,6 +49,13 @@ describe('checked links', () => {
 			/content: link "http:\/\/" \(line 3\): is not an address a reader can follow\. Write a full address such as https:\/\/example\.com\/page[\s\S]*link "https:\/\/e\.example:99999\/c\.png" \(line 3\)/,
 		);
 	});
+	test('an HTML comment, and attribute-like text outside a tag, are not links', async () => {
+		const html = await render('Intro\n\n<!-- TODO: <a href="http://"> -->\n\n<p>Write href="http://" in the template.</p>\n');
+		expect(html).toContain('Write href="http://" in the template.');
+	});
+	test('the line is the link’s, not an earlier mention of the address', async () => {
+		await expect(render('Mention http:// first.\n\n[deck](http://)\n')).rejects.toThrow('link "http://" (line 3)');
+	});
 	test('check addresses written as HTML too', async () => {
 		await expect(render('Intro\n\n<p><a href="https://999.1.1.1/">old host</a></p>\n')).rejects.toThrow(
 			'link "https://999.1.1.1/" (line 3)',

@@ -4,6 +4,7 @@ import {
 	deriveId,
 	escapeExplicitIds,
 	hasTaskList,
+	nextListId,
 	repeatedIds,
 	splitExplicitId,
 	uniqueIds,
@@ -68,4 +69,10 @@ test('hasTaskList finds GFM task items', () => {
 	expect(hasTaskList('Intro\n\n- [ ] One\n')).toBe(true);
 	expect(hasTaskList('  * [x] Done\n')).toBe(true);
 	expect(hasTaskList('- a list\n- [link](/x)\n')).toBe(false);
+});
+
+test('nextListId gives every list on a page its own id', () => {
+	const ids: string[] = [];
+	for (const heading of ['review', 'review', 'review-2', 'checklist']) ids.push(nextListId(ids, heading));
+	expect(ids).toEqual(['review', 'review-2', 'review-2-2', 'checklist']);
 });

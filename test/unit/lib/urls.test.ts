@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
 import { SEARCH_FOLDER } from '../../../src/lib/search-files.ts';
-import { isFollowable, lineOf, linkField, RESERVED_PAGE_SLUGS, tagSlug, withBase } from '../../../src/lib/urls.ts';
+import { isFollowable, lineOf, linkField, linkLine, RESERVED_PAGE_SLUGS, tagSlug, withBase } from '../../../src/lib/urls.ts';
 
 describe('withBase', () => {
 	test('joins base and path with one slash', () => {
@@ -46,6 +46,18 @@ describe('followable addresses', () => {
 		expect(lineOf('a', 'zzz')).toBeUndefined();
 		expect(linkField('http://', 3)).toBe('link "http://" (line 3)');
 		expect(linkField('http://')).toBe('link "http://"');
+		const source = [
+			'See http:// below.',
+			'[a](http://)',
+			'[b]: https://x:99999/',
+			'<img src="//bad host/">',
+			'<https://q:0x/>',
+		].join('\n');
+		expect(linkLine(source, 'http://')).toBe(2);
+		expect(linkLine(source, 'https://x:99999/')).toBe(3);
+		expect(linkLine(source, '//bad host/')).toBe(4);
+		expect(linkLine(source, 'https://q:0x/')).toBe(5);
+		expect(linkLine(source, 'nowhere')).toBeUndefined();
 	});
 });
 

@@ -29,6 +29,9 @@ describe('calendar dates', () => {
 			{ field: 'updated', value: '2026-02-30', reason: 'February 2026 has 28 days' },
 		]);
 		expect(impossibleDates('---\ndate: 2026-10-05\n---\n')).toEqual([]);
+		expect(impossibleDates('---\nupdated: 2026-02-30T09:00:00Z\n---\n')).toEqual([
+			{ field: 'updated', value: '2026-02-30', reason: 'February 2026 has 28 days' },
+		]);
 		expect(impossibleDates('No frontmatter; date: 2026-02-31')).toEqual([]);
 	});
 });
