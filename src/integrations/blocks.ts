@@ -120,8 +120,8 @@ export function contentBlocks(): MdastPluginEntry {
 					// of them as the parser found, so an example the parser reads as code never counts.
 					const openings = blockOpenings(factory.source);
 					for (const { name, index } of bare) {
-						const rests = openings.get(name);
-						const rest = rests?.length === seen.get(name) ? rests[index] : undefined;
+						const rests = openings.get(name) ?? [];
+						const rest = rests.length === seen.get(name) ? rests[index] : undefined;
 						if (!rest) continue;
 						const line = blockLine(source(), name, index);
 						problems.push({ file, field: `:::${name}${line ? ` (line ${line})` : ''}`, message: unreadableRest(name, rest) });
