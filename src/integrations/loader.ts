@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
@@ -14,6 +14,7 @@ import {
 	forgetRenderProblems,
 	formatProblems,
 	type Problem,
+	recordRenderProblems,
 	takeRenderProblems,
 	zodProblems,
 } from '../schemas/problems.ts';
@@ -98,6 +99,37 @@ function unknownAuthors(dir: string, entries: Pick<CheckedEntry, 'file' | 'data'
 	);
 }
 
+/** Folders whose YAML is checked on save, per `astro dev` watcher. */
+const watching = new WeakMap<object, Set<string>>();
+
+/**
+ * In `astro dev`, a file saved with broken YAML never reaches `parseData`:
+ * Astro logs the parser's message and keeps the last good entry. This prints
+ * Pactbook's line (file, line, fix) as well, shows it on the page, and marks the
+ * entry changed so that saving the last good text again reads it afresh.
+ */
+function checkYamlOnSave(ctx: LoaderContext, base: string): void {
+	const watcher = ctx.watcher;
+	if (!watcher) return;
+	const folders = watching.get(watcher) ?? new Set<string>();
+	watching.set(watcher, folders);
+	if (folders.has(base)) return;
+	folders.add(base);
+	const root = fileURLToPath(ctx.config.root);
+	watcher.on('change', (changed: string) => {
+		if (!changed.startsWith(base + sep) || !/\.(mdx?|ya?ml)$/.test(changed)) return;
+		const found = yamlSyntaxProblems(changed);
+		if (!found.length) return;
+		ctx.logger.error(formatProblems(found));
+		recordRenderProblems(changed, found);
+		for (const entry of ctx.store.values()) {
+			if (entry.filePath && resolve(root, entry.filePath) === changed) {
+				ctx.store.set({ ...entry, digest: `${entry.digest ?? ''}:unsaved` });
+			}
+		}
+	});
+}
+
 /**
  * Astro's glob loader with Pactbook's checks: every entry is validated with
  * friendly messages, and all problems of a collection (including duplicates
@@ -120,6 +152,7 @@ export function pactbookLoader(options: Options): Loader {
 		schema: options.schema,
 		async load(ctx: LoaderContext) {
 			if (!existsSync(base)) return;
+			checkYamlOnSave(ctx, base);
 			const problems: Problem[] = [];
 			const invalid = new Set<string>();
 			const defaultAuthor = options.authored ? loadSiteConfig(dir).defaultAuthor : undefined;

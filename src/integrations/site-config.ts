@@ -6,6 +6,22 @@ import { type SiteConfig, siteExamples, siteSchema } from '../schemas/site.ts';
 import { authorIds, contentDir, displayPath } from './paths.ts';
 
 /**
+ * The line a YAML error is on, as the author would look for it: the parser
+ * reports a missing closing quote where the text ends, so that one is taken
+ * back to the line the quoted text opens on.
+ */
+function errorLine(source: string, error: { message: string; linePos?: [{ line: number }, ...unknown[]] }): number {
+	const reported = error.linePos?.[0]?.line ?? 1;
+	const quote = /^Missing closing (["'])quote/.exec(error.message)?.[1];
+	if (!quote) return reported;
+	const lines = source.split(/\r?\n/);
+	for (let i = Math.min(reported, lines.length) - 1; i >= 0; i--) {
+		if ((lines[i]!.split(quote).length - 1) % 2 === 1) return i + 1;
+	}
+	return reported;
+}
+
+/**
  * Parses YAML text (a data file, or frontmatter starting at `firstLine`); a
  * syntax error becomes a problem naming the line.
  */
@@ -16,7 +32,7 @@ export function parseYaml(source: string, file: string, firstLine = 1): { data?:
 			problems: doc.errors.map((e) => ({
 				file: displayPath(file),
 				field: '',
-				message: `is not valid YAML at line ${(e.linePos?.[0]?.line ?? 1) + firstLine - 1}: ${e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}. Check the indentation, colons and quotes on that line.`,
+				message: `is not valid YAML at line ${errorLine(source, e) + firstLine - 1}: ${e.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')}. Check the indentation, colons and quotes on that line.`,
 			})),
 		};
 	}

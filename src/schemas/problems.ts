@@ -194,8 +194,13 @@ function renderProblems(): Map<string, Problem[]> {
 
 /** Records what is wrong in `filePath` for the loader, then stops this render. */
 export function failRender(filePath: string, problems: Problem[]): never {
-	renderProblems().set(filePath, problems);
+	recordRenderProblems(filePath, problems);
 	throw new ContentError(problems);
+}
+
+/** Keeps a file's problems for its page to show, without stopping what runs now. */
+export function recordRenderProblems(filePath: string, problems: Problem[]): void {
+	renderProblems().set(filePath, problems);
 }
 
 /** Forgets a file's problems when it is rendered again. */

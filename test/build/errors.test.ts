@@ -158,6 +158,13 @@ describe('broken content stops the build with one line per problem', () => {
 			// Putting back exactly the text that last worked brings the page back.
 			writeFileSync(file, original);
 			expect(await page(200, 'Second guide')).toContain('<h1');
+			// Broken YAML gets Pactbook's line with its line number, on the page too.
+			from = output().length;
+			writeFileSync(file, original.replace('summary: Another guide.', 'summary: "Another guide.'));
+			await printed('playbooks/second.md: is not valid YAML at line 3', from);
+			expect(await page(500)).toContain('<title>ContentError</title>');
+			writeFileSync(file, original);
+			expect(await page(200, 'Second guide')).toContain('<h1');
 			// An author file may be added next: the terminal warns, the page stays.
 			from = output().length;
 			writeFileSync(file, original.replace('slug: custom-slug', 'slug: custom-slug\nauthor: nobody'));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { displayPath } from '../../../src/integrations/paths.ts';
-import { loadSiteConfig } from '../../../src/integrations/site-config.ts';
+import { loadSiteConfig, parseYaml } from '../../../src/integrations/site-config.ts';
 import { ContentError } from '../../../src/schemas/problems.ts';
 
 const dirs: string[] = [];
@@ -52,5 +52,20 @@ describe('site settings', () => {
 	test('a complete site.yaml with its author loads, with defaults', () => {
 		const dir = content({ 'site.yaml': SITE, 'authors/maya.yaml': 'name: Maya\n' });
 		expect(loadSiteConfig(dir)).toMatchObject({ title: 'T', defaultAuthor: 'maya', base: '/', language: 'en' });
+	});
+});
+
+describe('YAML syntax errors', () => {
+	test('an unclosed quote is reported on the line it opens, not where the text ends', () => {
+		const source = 'title: Second\nsummary: "Another guide.\ncategory: Goals\nslug: custom-slug\n';
+		expect(parseYaml(source, 'x.md', 2).problems.map((p) => p.message)).toEqual([
+			'is not valid YAML at line 3: Missing closing "quote. Check the indentation, colons and quotes on that line.',
+		]);
+		expect(parseYaml("a: 1\nb: 'it\nc: 2\n", 'x.yaml').problems[0]?.message).toMatch(
+			/^is not valid YAML at line 2: Missing closing 'quote/,
+		);
+	});
+	test('other errors keep the line the parser gives', () => {
+		expect(parseYaml('a: [1, 2\nb: 3\n', 'x.yaml').problems[0]?.message).toMatch(/^is not valid YAML at line 2: Flow sequence/);
 	});
 });
