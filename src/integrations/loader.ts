@@ -99,35 +99,38 @@ function unknownAuthors(dir: string, entries: Pick<CheckedEntry, 'file' | 'data'
 	);
 }
 
-/** Folders whose YAML is checked on save, per `astro dev` watcher. */
-const watching = new WeakMap<object, Set<string>>();
+/** The save listener of each content folder, per `astro dev` watcher. */
+const listeners = new WeakMap<object, Map<string, (changed: string) => void>>();
 
 /**
  * In `astro dev`, a file saved with broken YAML never reaches `parseData`:
  * Astro logs the parser's message and keeps the last good entry. This prints
  * Pactbook's line (file, line, fix) as well, shows it on the page, and marks the
- * entry changed so that saving the last good text again reads it afresh.
+ * entry changed so that saving the last good text again reads it afresh. A
+ * content re-sync removes Astro's listeners, so each load puts this one back,
+ * once.
  */
 function checkYamlOnSave(ctx: LoaderContext, base: string): void {
 	const watcher = ctx.watcher;
 	if (!watcher) return;
-	const folders = watching.get(watcher) ?? new Set<string>();
-	watching.set(watcher, folders);
-	if (folders.has(base)) return;
-	folders.add(base);
+	const folders = listeners.get(watcher) ?? new Map<string, (changed: string) => void>();
+	listeners.set(watcher, folders);
+	const previous = folders.get(base);
+	if (previous) watcher.off('change', previous);
 	const root = fileURLToPath(ctx.config.root);
-	watcher.on('change', (changed: string) => {
+	const listener = (changed: string) => {
 		if (!changed.startsWith(base + sep) || !/\.(mdx?|ya?ml)$/.test(changed)) return;
+		// Only files the collection holds: those it ignores (`_notes.md`) are not checked.
+		const entry = ctx.store.values().find((e) => e.filePath && resolve(root, e.filePath) === changed);
+		if (!entry) return;
 		const found = yamlSyntaxProblems(changed);
 		if (!found.length) return;
 		ctx.logger.error(formatProblems(found));
 		recordRenderProblems(changed, found);
-		for (const entry of ctx.store.values()) {
-			if (entry.filePath && resolve(root, entry.filePath) === changed) {
-				ctx.store.set({ ...entry, digest: `${entry.digest ?? ''}:unsaved` });
-			}
-		}
-	});
+		ctx.store.set({ ...entry, digest: `${entry.digest ?? ''}:unsaved` });
+	};
+	folders.set(base, listener);
+	watcher.on('change', listener);
 }
 
 /**

@@ -7,7 +7,7 @@ import { failRender } from '../schemas/problems.ts';
 import { displayPath } from './paths.ts';
 
 /** Opening tags written as HTML inside Markdown, and the `href` and `src` values inside one. */
-const HTML_TAG = /<[a-z][^>]*>/gi;
+const HTML_TAG = /<[a-z](?:"[^"]*"|'[^']*'|[^'">])*>/gi;
 const HTML_ADDRESS = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
 
 /**

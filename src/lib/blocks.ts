@@ -86,6 +86,7 @@ const OPEN = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d+[.)])[ \t]+)?(:{3,})[ \t]*([\w-]
 const CLOSE = /^[ \t]*(?:>[ \t]*)*(:{3,})[ \t]*$/;
 const FENCE = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d+[.)])[ \t]+)?(`{3,}|~{3,})(.*)$/;
 const HEADING = /^ {0,3}(?:>[ \t]*)*#{1,6}(?:[ \t]|$)/;
+const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const LIST_ITEM = /^ {0,3}(?:>[ \t]*)*(?:[-*+]|\d+[.)])(?:[ \t]|$)/;
 
 /** Columns of indentation before a line's text, a tab counting as four. */
@@ -116,7 +117,7 @@ function proseLines(source: string): { text: string; line: number }[] {
 			const closes = marker && marker[1]![0] === fence.char && marker[1]!.length >= fence.length && marker[2]!.trim() === '';
 			if (closes) {
 				fence = undefined;
-				previous = 'text';
+				previous = 'blank';
 			}
 			continue;
 		}
@@ -138,8 +139,8 @@ function proseLines(source: string): { text: string; line: number }[] {
 		}
 		if (LIST_ITEM.test(text)) inList = true;
 		else if (indent === 0 && previous === 'blank') inList = false;
-		// A heading ends its line: indented code may follow it directly.
-		previous = HEADING.test(text) ? 'blank' : 'text';
+		// A heading (`#`, or text underlined with === or ---) ends its block: indented code may follow it directly.
+		previous = HEADING.test(text) || SETEXT.test(text) ? 'blank' : 'text';
 		lines.push({ text, line: i + 1 });
 	}
 	return lines;

@@ -169,6 +169,8 @@ describe('broken content stops the build with one line per problem', () => {
 			from = output().length;
 			writeFileSync(file, original.replace('slug: custom-slug', 'slug: custom-slug\nauthor: nobody'));
 			await printed('playbooks/second.md: author: "nobody" has no file in', from);
+			expect(output().slice(from)).toMatch(/\[WARN\] \[pactbook\] \S*playbooks\/second\.md: author: "nobody"/);
+			expect(await page(200, 'Second guide')).toContain('<h1');
 			writeFileSync(file, original.replace('title: Second guide', 'title: Second guide, revised'));
 			expect(await page(200, 'Second guide, revised')).toContain('<h1');
 		});

@@ -56,6 +56,9 @@ describe('checked links', () => {
 	test('the line is the link’s, not an earlier mention of the address', async () => {
 		await expect(render('Mention http:// first.\n\n[deck](http://)\n')).rejects.toThrow('link "http://" (line 3)');
 	});
+	test('an attribute holding ">" does not hide a later address', async () => {
+		await expect(render('<p><img alt="a > b" src="http://"></p>\n')).rejects.toThrow('link "http://" (line 1)');
+	});
 	test('check addresses written as HTML too', async () => {
 		await expect(render('Intro\n\n<p><a href="https://999.1.1.1/">old host</a></p>\n')).rejects.toThrow(
 			'link "https://999.1.1.1/" (line 3)',

@@ -125,8 +125,13 @@ describe('code examples the scan leaves out, as CommonMark reads them', () => {
 			stray: [],
 		});
 	});
-	test('indented code straight after a heading', () => {
+	test('indented code straight after a heading or a code fence', () => {
 		expect(blockFences('## Example\n    :::\n').stray).toEqual([]);
+		expect(blockFences('Example\n-------\n    :::tip[Your title]\n\nText.\n').unclosed).toEqual([]);
+		expect(blockFences('Title\n=====\n    :::\n').stray).toEqual([]);
+		expect(blockFences('```md\nx\n```\n    :::tip\n').unclosed).toEqual([]);
+		// Under a paragraph, an indented line still continues it.
+		expect(blockFences('Text\n    :::\n').stray).toEqual([2]);
 	});
 });
 
