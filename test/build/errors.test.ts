@@ -13,6 +13,20 @@ async function until<T>(check: () => Promise<T | undefined>): Promise<T> {
 	throw new Error('gave up waiting');
 }
 
+/** Waits until the page at `url` answers with `status` and HTML containing `text`, and returns the HTML. */
+function pageAt(url: string, status: number, text = ''): Promise<string> {
+	return until(async () => {
+		const response = await fetch(url);
+		const html = await response.text();
+		return response.status === status && html.includes(text) ? html : undefined;
+	});
+}
+
+/** Waits until the dev server has printed `line` since `from` characters of its output. */
+function printed(output: () => string, line: string, from = 0): Promise<true> {
+	return until(async () => (output().slice(from).includes(line) ? true : undefined));
+}
+
 /** Builds a broken fixture and returns the problem list the author sees. */
 async function problems(fixture: string): Promise<string> {
 	const result = await buildSite(fixture);
@@ -142,33 +156,27 @@ describe('broken content stops the build with one line per problem', () => {
 		const file = join(dir, 'playbooks/second.md');
 		const original = readFileSync(file, 'utf8');
 		await withDevServer(dir, async (origin, output) => {
-			const get = () => fetch(`${origin}/playbooks/custom-slug/`);
-			const page = (status: number, text = '') =>
-				until(async () => {
-					const response = await get();
-					const html = await response.text();
-					return response.status === status && html.includes(text) ? html : undefined;
-				});
-			const printed = (line: string, from: number) => until(async () => (output().slice(from).includes(line) ? true : undefined));
-			expect((await get()).status).toBe(200);
+			const url = `${origin}/playbooks/custom-slug/`;
+			const page = (status: number, text = '') => pageAt(url, status, text);
+			expect((await fetch(url)).status).toBe(200);
 			let from = output().length;
 			writeFileSync(file, original.replace('title: Second guide', 'titel: Second guide'));
 			expect(await page(500)).toContain('<title>ContentError</title>');
-			await printed('playbooks/second.md: titel: is not a known field. Did you mean "title"? Rename it.', from);
+			await printed(output, 'playbooks/second.md: titel: is not a known field. Did you mean "title"? Rename it.', from);
 			// Putting back exactly the text that last worked brings the page back.
 			writeFileSync(file, original);
 			expect(await page(200, 'Second guide')).toContain('<h1');
 			// Broken YAML gets Pactbook's line with its line number, on the page too.
 			from = output().length;
 			writeFileSync(file, original.replace('summary: Another guide.', 'summary: "Another guide.'));
-			await printed('playbooks/second.md: is not valid YAML at line 3', from);
+			await printed(output, 'playbooks/second.md: is not valid YAML at line 3', from);
 			expect(await page(500)).toContain('<title>ContentError</title>');
 			writeFileSync(file, original);
 			expect(await page(200, 'Second guide')).toContain('<h1');
 			// An author file may be added next: the terminal warns, the page stays.
 			from = output().length;
 			writeFileSync(file, original.replace('slug: custom-slug', 'slug: custom-slug\nauthor: nobody'));
-			await printed('playbooks/second.md: author: "nobody" has no file in', from);
+			await printed(output, 'playbooks/second.md: author: "nobody" has no file in', from);
 			expect(output().slice(from)).toMatch(/\[WARN\] \[pactbook\] \S*playbooks\/second\.md: author: "nobody"/);
 			expect(await page(200, 'Second guide')).toContain('<h1');
 			writeFileSync(file, original.replace('title: Second guide', 'title: Second guide, revised'));
@@ -181,23 +189,16 @@ describe('broken content stops the build with one line per problem', () => {
 		const file = join(dir, 'playbooks/second.md');
 		const original = readFileSync(file, 'utf8');
 		await withDevServer(dir, async (origin, output) => {
-			const get = () => fetch(`${origin}/playbooks/custom-slug/`);
-			expect((await get()).status).toBe(200);
+			const url = `${origin}/playbooks/custom-slug/`;
+			expect((await fetch(url)).status).toBe(200);
 			writeFileSync(file, original.replace('lesson="Fixtures teach."', 'lessn="Fixtures teach."'));
-			const broken = await until(async () => {
-				const response = await get();
-				return response.status === 500 ? response.text() : undefined;
-			});
-			expect(broken).toContain('<title>ContentError</title>');
-			const problem =
-				':::wild (line 15): lessn is not an attribute of this block. Did you mean lesson? It takes source and lesson.';
-			await until(async () => (output().includes(problem) ? true : undefined));
+			expect(await pageAt(url, 500)).toContain('<title>ContentError</title>');
+			await printed(
+				output,
+				':::wild (line 15): lessn is not an attribute of this block. Did you mean lesson? It takes source and lesson.',
+			);
 			writeFileSync(file, original);
-			const fixed = await until(async () => {
-				const response = await get();
-				return response.status === 200 ? response.text() : undefined;
-			});
-			expect(fixed).toContain('<p class="pb-wild-lesson"><strong>The lesson:</strong> Fixtures teach.</p>');
+			expect(await pageAt(url, 200)).toContain('<p class="pb-wild-lesson"><strong>The lesson:</strong> Fixtures teach.</p>');
 		});
 	}, 120_000);
 });
