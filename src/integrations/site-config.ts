@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
+import { frontmatterText } from '../schemas/frontmatter.ts';
 import { ContentError, type Problem, zodProblems } from '../schemas/problems.ts';
 import { type SiteConfig, siteExamples, siteSchema } from '../schemas/site.ts';
 import { authorIds, contentDir, displayPath } from './paths.ts';
@@ -43,8 +44,8 @@ export function parseYaml(source: string, file: string, firstLine = 1): { data?:
 export function yamlSyntaxProblems(file: string): Problem[] {
 	const source = readFileSync(file, 'utf8');
 	if (/\.ya?ml$/.test(file)) return parseYaml(source, file).problems;
-	const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(source);
-	return match ? parseYaml(match[1] ?? '', file, 2).problems : [];
+	const front = frontmatterText(source);
+	return front === undefined ? [] : parseYaml(front, file, 2).problems;
 }
 
 /**

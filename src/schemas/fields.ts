@@ -38,23 +38,6 @@ export function notACalendarDay(value: string): string | undefined {
 	return undefined;
 }
 
-/**
- * Date fields in a file's frontmatter, as written (`date: 2026-02-30`, quoted
- * or not), that name no day on the calendar, with the reason.
- */
-export function impossibleDates(source: string): { field: string; value: string; reason: string }[] {
-	const front = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/.exec(source)?.[1];
-	if (!front) return [];
-	const found: { field: string; value: string; reason: string }[] = [];
-	for (const match of front.matchAll(/^([a-z]+):[ \t]*["']?(\d{4}-\d{1,2}-\d{1,2})(?!\d)/gm)) {
-		const [, field, value] = match as unknown as [string, string, string];
-		if (!(DATE_FIELDS as readonly string[]).includes(field)) continue;
-		const reason = notACalendarDay(value);
-		if (reason) found.push({ field, value, reason });
-	}
-	return found;
-}
-
 /** Short text that must not be empty. */
 export const text = (max?: number) => {
 	const base = z.string().trim().min(1, { error: 'is empty. Write some text.' });

@@ -1,5 +1,27 @@
-import { impossibleDates } from './fields.ts';
+import { DATE_FIELDS, notACalendarDay } from './fields.ts';
 import type { Examples, Problem } from './problems.ts';
+
+/** The YAML between a Markdown source's opening and closing `---` lines, if it has both. */
+export function frontmatterText(source: string): string | undefined {
+	return /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source)?.[1];
+}
+
+/**
+ * Date fields in a file's frontmatter, as written (`date: 2026-02-30`, quoted
+ * or not), that name no day on the calendar, with the reason.
+ */
+export function impossibleDates(source: string): { field: string; value: string; reason: string }[] {
+	const front = frontmatterText(source);
+	if (!front) return [];
+	const found: { field: string; value: string; reason: string }[] = [];
+	for (const match of front.matchAll(/^([a-z]+):[ \t]*["']?(\d{4}-\d{1,2}-\d{1,2})(?!\d)/gm)) {
+		const [, field, value] = match as unknown as [string, string, string];
+		if (!(DATE_FIELDS as readonly string[]).includes(field)) continue;
+		const reason = notACalendarDay(value);
+		if (reason) found.push({ field, value, reason });
+	}
+	return found;
+}
 
 /**
  * Whether a Markdown source opens frontmatter (`---` on its first line) and

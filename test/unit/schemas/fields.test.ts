@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { impossibleDates, notACalendarDay } from '../../../src/schemas/fields.ts';
+import { notACalendarDay } from '../../../src/schemas/fields.ts';
+import { impossibleDates } from '../../../src/schemas/frontmatter.ts';
 
 describe('calendar dates', () => {
 	test('real days pass, leap days included', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { unclosedFrontmatter, writtenProblems } from '../../../src/schemas/frontmatter.ts';
+import { frontmatterText, unclosedFrontmatter, writtenProblems } from '../../../src/schemas/frontmatter.ts';
 
 describe('frontmatter as written', () => {
 	test('is unclosed when the opening --- has no closing line', () => {
@@ -28,5 +28,14 @@ describe('frontmatter as written', () => {
 		expect(problems.map((p) => `${p.field}: ${p.message}`)).toEqual([
 			'date: 2026-02-30 is not a day on the calendar (February 2026 has 28 days). For example: date: 2026-10-05',
 		]);
+	});
+});
+
+describe('frontmatterText', () => {
+	test('is the YAML between the --- lines, with a byte-order mark, Windows line ends or spaces after ---', () => {
+		expect(frontmatterText('---\ntitle: T\n---\n\nBody.\n')).toBe('title: T');
+		expect(frontmatterText('\uFEFF---\r\ntitle: T\r\n--- \r\nBody.')).toBe('title: T');
+		expect(frontmatterText('---\ntitle: T\n----\n')).toBeUndefined();
+		expect(frontmatterText('No frontmatter.\n---\n')).toBeUndefined();
 	});
 });
