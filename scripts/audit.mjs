@@ -3,19 +3,21 @@
  * `npm run audit`: Lighthouse (performance, accessibility, best practices, SEO)
  * on the built sample site's home page, an issue, a playbook and each tool page
  * (pages with a checklist, and the search page), on mobile and desktop, in
- * Debian's Chromium. Prints a Markdown table and writes bench-out/audit.md
+ * headless Chromium. Prints a Markdown table and writes bench-out/audit.md
  * (plus each full report as JSON under bench-out/audit/).
  *
  *   node scripts/audit.mjs [--dist <built site>] [--pages /,/issues/x/]
  *
  * Without --dist it builds `content/` into bench-out/audit/dist first.
- * CHROMIUM_PATH (or CHROME_PATH) names the browser; the default is /usr/bin/chromium.
+ * The browser is found as for the browser tests (scripts/lib/chromium.mjs): CHROMIUM_PATH,
+ * else the system's Chromium, else the one `npm install` brings.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse, { desktopConfig } from 'lighthouse';
+import { chromiumFlags, findChromium } from './lib/chromium.mjs';
 import { exclusive, run } from './lib/measure.mjs';
 import { serve } from './lib/serve.mjs';
 
@@ -64,16 +66,11 @@ function pickPages(dist) {
 const dist = values.dist ? resolve(values.dist) : await buildSample();
 const pages = values.pages ? values.pages.split(',').map((path) => ({ kind: 'Page', path })) : pickPages(dist);
 const site = await serve(dist);
+const browser = await findChromium();
 const chrome = await chromeLauncher.launch({
-	chromePath: process.env.CHROMIUM_PATH ?? process.env.CHROME_PATH ?? '/usr/bin/chromium',
-	chromeFlags: [
-		'--headless=new',
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--no-first-run',
-	],
+	chromePath: browser.executablePath,
+	envVars: { ...process.env, ...browser.env },
+	chromeFlags: ['--headless=new', ...chromiumFlags(browser)],
 });
 const rows = [];
 mkdirSync(join(OUT, 'audit'), { recursive: true });

@@ -1,5 +1,5 @@
 import { type CollectionKey, type DataEntryMap, render } from 'astro:content';
-import { resolve } from 'node:path';
+import { entryFile, entryFilePath } from '../lib/entry-file.ts';
 import { ContentError, peekRenderProblems } from '../schemas/problems.ts';
 
 type Entry = DataEntryMap[CollectionKey][string];
@@ -13,10 +13,12 @@ type Entry = DataEntryMap[CollectionKey][string];
  */
 export async function renderEntry(entry: Entry): ReturnType<typeof render> {
 	// Problems recorded since the entry was last good (a broken save in `astro dev`).
-	const recorded = entry.filePath ? peekRenderProblems(resolve(entry.filePath)) : undefined;
+	const recorded = entry.filePath ? peekRenderProblems(entryFilePath(entry.filePath)) : undefined;
 	if (recorded) throw new ContentError(recorded);
 	if (entry.filePath?.endsWith('.md') && !entry.rendered) {
-		throw new ContentError([{ file: entry.filePath, field: '', message: 'could not be rendered; see the terminal for why.' }]);
+		throw new ContentError([
+			{ file: entryFile(entry.filePath), field: '', message: 'could not be rendered; see the terminal for why.' },
+		]);
 	}
 	return render(entry);
 }

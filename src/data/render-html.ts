@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { contentComponents } from '../components/content/index.ts';
+import { entryFile } from '../lib/entry-file.ts';
 import { portableHtml, UnfollowableLink } from '../lib/portable-html.ts';
 import { LINK_FIX, linkField, linkLine } from '../lib/urls.ts';
 import { ContentError } from '../schemas/problems.ts';
@@ -29,7 +30,7 @@ export function portableBody(article: Article): Promise<string> {
 				return portableHtml(body, { pageUrl: absolute(articlePath(article)) });
 			} catch (error) {
 				if (!(error instanceof UnfollowableLink)) throw error;
-				const file = article.entry.filePath ?? `${article.kind} ${article.slug}`;
+				const file = article.entry.filePath ? entryFile(article.entry.filePath) : `${article.kind} ${article.slug}`;
 				const line = article.entry.filePath ? linkLine(readFileSync(file, 'utf8'), error.address) : undefined;
 				throw new ContentError([{ file, field: linkField(error.address, line), message: LINK_FIX }]);
 			}

@@ -58,7 +58,7 @@ export default function issueFiles(): AstroIntegration {
 		name: 'pactbook-issue-files',
 		hooks: {
 			'astro:config:setup': ({ command, config, injectRoute }) => {
-				const route = (file: string) => new URL(`src/integrations/routes/${file}`, config.root);
+				const route = (file: string) => new URL(`integrations/routes/${file}`, config.srcDir);
 				if (command === 'dev') {
 					for (const format of ['html', 'txt']) {
 						injectRoute({ pattern: `/issues/[slug]/email.${format}`, entrypoint: route(`email-${format}.ts`), prerender: true });

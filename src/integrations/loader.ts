@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import type { z } from 'astro/zod';
+import { entryFile } from '../lib/entry-file.ts';
 import { hasCurrentMeasures, MEASURES, measure } from '../lib/measures.ts';
 import { writtenProblems } from '../schemas/frontmatter.ts';
 import {
@@ -238,7 +239,7 @@ export function pactbookLoader(options: Options): Loader {
 			}
 			const all: CheckedEntry[] = ctx.store
 				.values()
-				.map((entry) => ({ id: entry.id, file: entry.filePath ?? entry.id, data: entry.data }));
+				.map((entry) => ({ id: entry.id, file: entry.filePath ? entryFile(entry.filePath) : entry.id, data: entry.data }));
 			const entries = all.filter((entry) => !invalid.has(entry.id));
 			if (options.authored) problems.push(...unknownAuthors(dir, all));
 			if (options.slugged) {

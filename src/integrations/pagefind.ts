@@ -74,7 +74,7 @@ export default function pagefindIndex(): AstroIntegration {
 		name: 'pactbook-search',
 		hooks: {
 			'astro:config:setup': ({ config, updateConfig }) => {
-				const script = fileURLToPath(new URL('src/elements/search.ts', config.root));
+				const script = fileURLToPath(new URL('elements/search.ts', config.srcDir));
 				updateConfig({
 					vite: {
 						plugins: [

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axe } from '../helpers/axe.ts';
-import { launch } from '../helpers/browser.ts';
+import { launch, pageIdle } from '../helpers/browser.ts';
 import { buildSite, TMP } from '../helpers/build.ts';
 import { type StaticSite, serve } from '../helpers/server.ts';
 
@@ -295,7 +295,7 @@ describe('search page', () => {
 		await expect.poll(() => page.evaluate(() => document.activeElement?.hasAttribute('data-pb-standin'))).toBe(true);
 		await expect(page.getByText('Type a word or two').isVisible()).resolves.toBe(true);
 		await expect(page.getByRole('list', { name: 'Topics' }).isVisible()).resolves.toBe(true);
-		await page.waitForTimeout(500);
+		await pageIdle(page);
 		expect(requests.filter((u) => u.includes('/pagefind/'))).toEqual([]);
 		await standin.pressSequentially('pen pal');
 		await expect.poll(() => hits(page).count(), SLOW).toBeGreaterThan(0);

@@ -1,9 +1,8 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
-import { exclusive } from '../../scripts/lib/measure.mjs';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** Scratch folder for built sites; PACTBOOK_TEST_TMP moves it (e.g. to run two test sessions at once). */
@@ -31,28 +30,41 @@ export interface BuildOptions {
  * Builds a content folder with the project's real Astro setup, as `npm run
  * build` would, into `test/.tmp/<out>/dist`. `content` is a fixture name under
  * `test/fixtures/` (which holds a `content/` folder) or a path to a content folder.
+ * Each build has its own output, cache and Astro root (`test/.tmp/<out>/`), so
+ * builds run side by side.
  */
 export function buildSite(content: string, options: BuildOptions = {}): Promise<BuildResult> {
 	const { env, dist } = environment(content, options);
 	rmSync(dist, { recursive: true, force: true });
-	// Astro writes some files of every build into the project's own `.astro/`
-	// folder, so builds from every test worker and script take turns.
-	return exclusive(ROOT, () => run(env, dist));
+	return run(env, dist);
 }
+
+/** Work folders this process has built into. */
+const used = new Set<string>();
 
 /** The environment `astro build` or `astro dev` runs with for a content folder, and the output folder. */
 function environment(content: string, options: BuildOptions) {
 	const fixture = join(ROOT, 'test/fixtures', content, 'content');
-	const contentDir = existsSync(fixture) ? fixture : resolve(ROOT, content);
 	const work = join(TMP, options.out ?? content.replace(/[^\w-]+/g, '_'));
 	const dist = join(work, 'dist');
+	const cache = join(work, 'cache');
+	// Astro's root, which holds the `.astro/` folder each build writes; see astro.config.mjs.
+	const root = join(work, 'root');
+	// Every run starts cold: what an earlier run left is removed on first use.
+	if (!used.has(work)) {
+		used.add(work);
+		for (const folder of [dist, cache, root]) rmSync(folder, { recursive: true, force: true });
+	}
+	mkdirSync(root, { recursive: true });
+	const contentDir = existsSync(fixture) ? fixture : resolve(ROOT, content);
 	// Vitest sets NODE_ENV=test; a real `astro build` runs without it.
 	const { NODE_ENV: _, VITEST: __, ...inherited } = process.env;
 	const env: Record<string, string | undefined> = {
 		...inherited,
 		PACTBOOK_CONTENT: contentDir,
 		PACTBOOK_OUT: dist,
-		PACTBOOK_CACHE: join(work, 'cache'),
+		PACTBOOK_CACHE: cache,
+		PACTBOOK_ROOT: root,
 		PACTBOOK_BASE: options.base,
 		FORCE_COLOR: '0',
 		NO_COLOR: '1',
@@ -75,48 +87,42 @@ function freePort(): Promise<number> {
 
 /**
  * Runs `astro dev` on a content folder, as `npm run dev` would, calls `use`
- * with the server's address once it answers, then stops it. Takes its turn
- * with builds, as the dev server also writes to the project's `.astro/`.
+ * with the server's address once it answers, then stops it.
  */
-export function withDevServer<T>(
+export async function withDevServer<T>(
 	content: string,
 	use: (origin: string, output: () => string) => Promise<T>,
 	options: BuildOptions = {},
 ): Promise<T> {
 	const { env } = environment(content, { out: `${content}-dev`, ...options });
-	return exclusive(ROOT, async () => {
-		const port = await freePort();
-		const child = spawn(
-			process.execPath,
-			[join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--force'],
-			{
-				cwd: ROOT,
-				env,
-			},
-		);
-		let output = '';
-		child.stdout.on('data', (chunk) => (output += chunk));
-		child.stderr.on('data', (chunk) => (output += chunk));
-		const origin = `http://localhost:${port}`;
-		try {
-			for (let tries = 0; ; tries++) {
-				const up = await fetch(origin).then(
-					() => true,
-					() => false,
-				);
-				if (up) break;
-				if (tries > 1200 || child.exitCode !== null)
-					throw new Error(`astro dev did not start:\n${stripVTControlCharacters(output)}`);
-				await new Promise((wait) => setTimeout(wait, 100));
-			}
-			return await use(origin, () => stripVTControlCharacters(output));
-		} finally {
-			const exited = new Promise((done) => child.once('exit', done));
-			child.kill('SIGINT');
-			await Promise.race([exited, new Promise((wait) => setTimeout(wait, 5000))]);
-			if (child.exitCode === null) child.kill('SIGKILL');
+	const port = await freePort();
+	const child = spawn(
+		process.execPath,
+		[join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--force'],
+		{ cwd: ROOT, env },
+	);
+	let output = '';
+	child.stdout.on('data', (chunk) => (output += chunk));
+	child.stderr.on('data', (chunk) => (output += chunk));
+	const origin = `http://localhost:${port}`;
+	try {
+		for (let tries = 0; ; tries++) {
+			const up = await fetch(origin).then(
+				() => true,
+				() => false,
+			);
+			if (up) break;
+			if (tries > 1200 || child.exitCode !== null)
+				throw new Error(`astro dev did not start:\n${stripVTControlCharacters(output)}`);
+			await new Promise((wait) => setTimeout(wait, 100));
 		}
-	});
+		return await use(origin, () => stripVTControlCharacters(output));
+	} finally {
+		const exited = new Promise((done) => child.once('exit', done));
+		child.kill('SIGINT');
+		await Promise.race([exited, new Promise((wait) => setTimeout(wait, 5000))]);
+		if (child.exitCode === null) child.kill('SIGKILL');
+	}
 }
 
 function run(env: Record<string, string | undefined>, dist: string): Promise<BuildResult> {

@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { type ConfigData, HtmlValidate } from 'html-validate';
 import { type HTMLElement, parse } from 'node-html-parser';
 import type { Browser, Page } from 'playwright-core';
+import { pageIdle } from './browser.ts';
 
 /** One HTML page of a built site. */
 export interface SitePage {
@@ -351,26 +352,28 @@ export async function requestsOf(browser: Browser, url: string, interact?: (page
 	const onOrigin = new Set<string>();
 	const offOrigin = new Set<string>();
 	let inFlight = 0;
-	let lastActivity = performance.now();
-	const settle = () => {
-		inFlight--;
-		lastActivity = performance.now();
-	};
+	let started = 0;
+	const settle = () => inFlight--;
 	context.on('request', (request) => {
 		inFlight++;
-		lastActivity = performance.now();
+		started++;
 		if (inside(request.url())) onOrigin.add(request.url());
 		else offOrigin.add(`${request.resourceType()} ${request.url()}`);
 	});
 	context.on('requestfinished', settle);
 	context.on('requestfailed', settle);
-	/** Waits until no request has been open for `quiet` ms (Playwright's "networkidle" fires once per load, not after later clicks). */
-	const idle = async (quiet = 500, timeout = 15_000) => {
-		const started = performance.now();
-		while (inFlight > 0 || performance.now() - lastActivity < quiet) {
-			if (performance.now() - started > timeout)
-				throw new Error(`${url} still had ${inFlight} request(s) open after ${timeout} ms.`);
-			await new Promise((wait) => setTimeout(wait, 50));
+	/**
+	 * Waits until the page is idle with no request open, and going idle again
+	 * started none (Playwright's "networkidle" fires once per load, not after later clicks).
+	 */
+	const idle = async (page: Page, timeout = 15_000) => {
+		const deadline = performance.now() + timeout;
+		for (;;) {
+			const before = started;
+			await pageIdle(page);
+			if (inFlight === 0 && started === before) return;
+			if (performance.now() > deadline) throw new Error(`${url} still had ${inFlight} request(s) open after ${timeout} ms.`);
+			while (inFlight > 0 && performance.now() < deadline) await new Promise((wait) => setTimeout(wait, 20));
 		}
 	};
 	await context.route('**/*', (route) => (inside(route.request().url()) ? route.continue() : route.abort('blockedbyclient')));
@@ -378,10 +381,10 @@ export async function requestsOf(browser: Browser, url: string, interact?: (page
 		const page = await context.newPage();
 		page.on('websocket', (socket) => offOrigin.add(`websocket ${socket.url()}`));
 		await page.goto(url, { waitUntil: 'load' });
-		await idle();
+		await idle(page);
 		if (interact) {
 			await interact(page);
-			await idle();
+			await idle(page);
 		}
 	} finally {
 		await context.close();

@@ -5,7 +5,6 @@ import { afterEach, describe, expect, test } from 'vitest';
 import { localDate, nextNumber, scaffold, slugify, TITLE_MAX } from '../../../scripts/lib/scaffold.mjs';
 import { issueSchema } from '../../../src/schemas/issue.ts';
 import { playbookSchema } from '../../../src/schemas/playbook.ts';
-import { buildSite } from '../../helpers/build.ts';
 
 const dirs: string[] = [];
 function contentCopy(): string {
@@ -71,17 +70,5 @@ describe('new:issue and new:playbook', () => {
 		}
 		const file = scaffold('issue', `  ${'x'.repeat(TITLE_MAX - 3)}   ab `, { contentDir: dir, today });
 		expect(readFileSync(file, 'utf8')).toContain(`title: "${'x'.repeat(TITLE_MAX - 3)} ab"`);
-	});
-
-	test('the new drafts build, held back from the published site', async () => {
-		const dir = contentCopy();
-		scaffold('issue', 'Fresh draft', { contentDir: dir, today });
-		scaffold('playbook', 'Fresh guide', { contentDir: dir, today });
-		const result = await buildSite(dir, { out: 'scaffolded' });
-		expect(result.code, result.output).toBe(0);
-		expect(result.output).toMatch(
-			/Held back 2 of 8 issues[^\n]*\n[^\n]*07-draft\.mdx \(draft\)\n[^\n]*100-fresh-draft\.md \(draft\)/,
-		);
-		expect(result.output).toMatch(/Held back 1 of 3 playbooks[^\n]*\n[^\n]*fresh-guide\.md \(draft\)/);
 	});
 });
