@@ -92,15 +92,16 @@ function withLibraries(libs) {
  * @returns {Promise<ChromiumFound>}
  */
 async function packaged() {
-	const require = createRequire(join(ROOT, 'package.json'));
-	let manifest;
+	let entry;
 	try {
-		manifest = require.resolve('@sparticuz/chromium/package.json');
+		// The package exports only its entry point (build/index.js), not its package.json.
+		entry = createRequire(join(ROOT, 'package.json')).resolve('@sparticuz/chromium');
 	} catch {
 		throw new Error(
 			'No Chromium found: none on the system, and @sparticuz/chromium is not installed. Run `npm install` (it brings one), install Chromium, or set CHROMIUM_PATH.',
 		);
 	}
+	const manifest = join(entry, '../../package.json');
 	const packageVersion = JSON.parse(readFileSync(manifest, 'utf8')).version;
 	const bin = join(manifest, '../bin');
 	const target = join(ROOT, 'node_modules/.cache', `chromium-${packageVersion}`);
