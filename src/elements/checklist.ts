@@ -12,7 +12,7 @@ import {
 	toJson,
 	toMarkdown,
 } from '../lib/checklist.ts';
-import { createStore, type Store } from '../lib/storage.ts';
+import { createStore, type Store, storageKey } from '../lib/storage.ts';
 import { download } from './download.ts';
 
 const PANEL = `
@@ -33,6 +33,8 @@ const PANEL = `
 /** `<pb-checklist>`: makes a task list fillable, saved in this browser, scored and exportable. */
 class PbChecklist extends HTMLElement {
 	#store!: Store<ChecklistState>;
+	/** The list's id: the part of its storage key after the namespace, also written into exports. */
+	#id = '';
 	#items: ChecklistItem[] = [];
 	#boxes = new Map<string, HTMLInputElement>();
 	#state: ChecklistState = { ticked: {} };
@@ -45,7 +47,7 @@ class PbChecklist extends HTMLElement {
 
 	connectedCallback() {
 		if (this.#boxes.size) return;
-		const key = this.dataset.key ?? location.pathname;
+		this.#id = this.dataset.key ?? location.pathname;
 		this.#bands = this.dataset.bands ? (JSON.parse(this.dataset.bands) as Band[]) : undefined;
 		for (const li of this.querySelectorAll<HTMLLIElement>('li.pb-check')) {
 			const box = li.querySelector<HTMLInputElement>(':scope > input[type=checkbox]');
@@ -63,7 +65,7 @@ class PbChecklist extends HTMLElement {
 		this.#on('[data-export-json]', 'click', () => this.#export('json'));
 		this.#on('[data-print]', 'click', () => window.print());
 		this.#on('[data-import]', 'change', (event) => this.#import(event.target as HTMLInputElement));
-		this.#store = createStore({ key: `pb-checklist:${key}`, version: CHECKLIST_VERSION, parse: parseChecklistState });
+		this.#store = createStore({ key: storageKey('checklist', this.#id), version: CHECKLIST_VERSION, parse: parseChecklistState });
 		this.#store.subscribe(window, () => this.#load(true));
 		this.#load(false);
 	}
@@ -86,7 +88,7 @@ class PbChecklist extends HTMLElement {
 				this.#notice(
 					`Your saved answers for this checklist could not be read (${result.reason}), so it starts empty. A copy was kept in this browser under “${result.backupKey}”.`,
 				);
-			} else if (result.status === 'unavailable') {
+			} else if (result.status === 'unavailable' || result.status === 'newer') {
 				this.#notice(result.message);
 			}
 		}
@@ -142,7 +144,7 @@ class PbChecklist extends HTMLElement {
 
 	#export(kind: 'md' | 'json') {
 		const input = {
-			key: this.#store.key.slice('pb-checklist:'.length),
+			key: this.#id,
 			title: this.dataset.title ?? document.title,
 			items: this.#items,
 			ticked: this.#ticked,
@@ -158,7 +160,7 @@ class PbChecklist extends HTMLElement {
 		const file = input.files?.[0];
 		input.value = '';
 		if (!file) return;
-		const result = fromJson(await file.text(), this.#store.key.slice('pb-checklist:'.length), this.#items);
+		const result = fromJson(await file.text(), this.#id, this.#items);
 		if (!result.ok) {
 			this.#undo = undefined;
 			this.#notice(`${result.message} Nothing was changed.`);
