@@ -1,4 +1,6 @@
-/** Pure logic of checklists: saved state, scoring, reconciling edits, export and import. */
+/** Pure logic of checklists: saved state, scoring, reconciling edits, merging tabs, export and import. */
+
+import { overlap, RELATED_THRESHOLD } from './storage.ts';
 
 /** An item as the page shows it. */
 export interface ChecklistItem {
@@ -17,12 +19,20 @@ export interface Band {
 /**
  * What is saved for one checklist: the ticked items, each with its text at the
  * time, so a reworded item can be recognised and a removed one kept in case it
- * comes back.
+ * comes back; and when each item last changed, so that two tabs' saves merge
+ * item by item.
  */
 export interface ChecklistState {
 	ticked: Record<string, string>;
+	/**
+	 * Time (ms since 1970) each item was last ticked or unticked. Optional, so
+	 * pages of an earlier version read the state and keep the ticks: an item
+	 * without a time counts as older than any change.
+	 */
+	at?: Record<string, number>;
 }
 
+/** Version of the saved state's shape; `at` was added without a new version, as older pages can read it. */
 export const CHECKLIST_VERSION = 1;
 export const EXPORT_FORMAT = 'pactbook-checklist';
 
@@ -33,7 +43,49 @@ export function parseChecklistState(data: unknown): ChecklistState | undefined {
 	if (typeof ticked !== 'object' || ticked === null || Array.isArray(ticked)) return undefined;
 	const entries = Object.entries(ticked);
 	if (!entries.every(([, text]) => typeof text === 'string')) return undefined;
-	return { ticked: Object.fromEntries(entries) as Record<string, string> };
+	const state: ChecklistState = { ticked: Object.fromEntries(entries) as Record<string, string> };
+	const at = (data as { at?: unknown }).at;
+	if (typeof at === 'object' && at !== null && !Array.isArray(at)) {
+		// Times are a help for merging, not the reader's answers: a bad one is dropped, not the whole state.
+		state.at = Object.fromEntries(Object.entries(at).filter(([, time]) => Number.isFinite(time)));
+	}
+	return state;
+}
+
+/** The ids a saved state names, to recognise it under another key (see `Store.related`). */
+export const savedIds = (state: ChecklistState): string[] => Object.keys(state.ticked);
+
+/**
+ * `next` with the time of every item whose tick changed since `previous`
+ * (ticked, unticked, or ticked with other text) set to `time`.
+ */
+export function stamp(previous: ChecklistState, next: ChecklistState, time: number): ChecklistState {
+	const at = { ...previous.at, ...next.at };
+	for (const id of new Set([...Object.keys(previous.ticked), ...Object.keys(next.ticked)])) {
+		if (previous.ticked[id] !== next.ticked[id]) at[id] = time;
+	}
+	return { ticked: next.ticked, at };
+}
+
+/**
+ * Merges two saves of one checklist item by item: each item as the state that
+ * changed it last has it (the stored one when neither knows better). The
+ * result has its keys in order, so two tabs merging the same states write the
+ * same text.
+ */
+export function mergeStates(stored: ChecklistState, mine: ChecklistState): ChecklistState {
+	const ticked: Record<string, string> = {};
+	const at: Record<string, number> = {};
+	const ids = [stored.ticked, stored.at ?? {}, mine.ticked, mine.at ?? {}].flatMap((record) => Object.keys(record));
+	for (const id of [...new Set(ids)].sort()) {
+		const a = stored.at?.[id] ?? 0;
+		const b = mine.at?.[id] ?? 0;
+		const winner = b > a ? mine : stored;
+		const text = winner.ticked[id];
+		if (text !== undefined) ticked[id] = text;
+		if (a || b) at[id] = Math.max(a, b);
+	}
+	return Object.keys(at).length ? { ticked, at } : { ticked };
 }
 
 function words(text: string): Set<string> {
@@ -95,7 +147,7 @@ export function nextState(
 ): ChecklistState {
 	const next = { ...match(previous, items).leftover };
 	for (const item of items) if (ticked.has(item.id)) next[item.id] = item.text;
-	return { ticked: next };
+	return previous.at ? { ticked: next, at: previous.at } : { ticked: next };
 }
 
 /** The band a score falls in, if the checklist is scored. */
@@ -169,30 +221,55 @@ export function fromJson(text: string, key: string, items: readonly ChecklistIte
 	if (file.version > CHECKLIST_VERSION) {
 		return { ok: false, message: 'That export comes from a newer version of this site and cannot be read here.' };
 	}
-	if (file.checklist !== key) {
-		const name = typeof file.title === 'string' ? `“${file.title}”` : 'another checklist';
-		return { ok: false, message: `That export belongs to ${name}, not to this checklist.` };
-	}
 	if (
 		!Array.isArray(file.items) ||
 		!file.items.every((i) => typeof i?.id === 'string' && typeof i?.text === 'string' && typeof i?.done === 'boolean')
 	) {
 		return { ok: false, message: 'That export is damaged: its list of items is missing or malformed.' };
 	}
+	const exported = file.items as { id: string; text: string; done: boolean }[];
+	// A list whose page was renamed or whose heading was reworded has a new key, but the same items.
+	const renamed = file.checklist !== key;
+	const current = items.map((i) => i.id);
+	if (
+		renamed &&
+		overlap(
+			exported.map((i) => i.id),
+			current,
+		) < RELATED_THRESHOLD
+	) {
+		const name = typeof file.title === 'string' ? `“${file.title}”` : 'another checklist';
+		return { ok: false, message: `That export belongs to ${name}, not to this checklist.` };
+	}
 	const saved: ChecklistState = {
-		ticked: Object.fromEntries(
-			(file.items as { id: string; text: string; done: boolean }[]).filter((i) => i.done).map((i) => [i.id, i.text]),
-		),
+		ticked: Object.fromEntries(exported.filter((i) => i.done).map((i) => [i.id, i.text])),
 	};
 	const { ticked, leftover } = match(saved, items);
 	const state = nextState(saved, items, ticked);
 	const missing = Object.keys(leftover).length;
-	return missing > 0
-		? {
-				ok: true,
-				state,
-				ticked,
-				note: `${missing} ticked ${missing === 1 ? 'item is' : 'items are'} no longer on this list and ${missing === 1 ? 'was' : 'were'} kept aside.`,
-			}
-		: { ok: true, state, ticked };
+	const notes = [
+		renamed ? 'It was saved under an earlier name of this list; its items match this one.' : '',
+		missing > 0
+			? `${missing} ticked ${missing === 1 ? 'item is' : 'items are'} no longer on this list and ${missing === 1 ? 'was' : 'were'} kept aside.`
+			: '',
+	].filter(Boolean);
+	return notes.length ? { ok: true, state, ticked, note: notes.join(' ') } : { ok: true, state, ticked };
+}
+
+/** A file name's part made of the letters and digits of `text`, in any script, joined by hyphens. */
+function fileSlug(text: string | undefined): string {
+	const slug = (text ?? '')
+		.normalize('NFC')
+		.toLowerCase()
+		.replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+		.replace(/^-+|-+$/g, '');
+	return Array.from(slug).slice(0, 80).join('').replace(/-+$/, '');
+}
+
+/**
+ * The name (without extension) of an export: the checklist's title in any
+ * script, else the page's title, else "checklist" and the date.
+ */
+export function exportName(title: string | undefined, pageTitle: string | undefined, date: Date): string {
+	return fileSlug(title) || fileSlug(pageTitle) || `checklist-${date.toISOString().slice(0, 10)}`;
 }

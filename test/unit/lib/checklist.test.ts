@@ -3,12 +3,16 @@ import { describe, expect, test } from 'vitest';
 import {
 	bandFor,
 	type ChecklistItem,
+	type ChecklistState,
+	exportName,
 	fromJson,
 	match,
+	mergeStates,
 	nextState,
 	parseChecklistState,
 	progressText,
 	similarity,
+	stamp,
 	toJson,
 	toMarkdown,
 } from '../../../src/lib/checklist.ts';
@@ -136,5 +140,107 @@ describe('export and import', () => {
 			state: { ticked: { gone: 'A removed item entirely different', value: items[2]!.text } },
 			note: '1 ticked item is no longer on this list and was kept aside.',
 		});
+	});
+});
+
+describe('two tabs saving at once', () => {
+	const text = (id: string) => `Item ${id}`;
+	test('stamp dates every item whose tick changed, and keeps the other times', () => {
+		const before: ChecklistState = { ticked: { a: text('a'), b: text('b') }, at: { a: 1, b: 2, c: 3 } };
+		const after = { ticked: { b: 'Reworded b', d: text('d') }, at: before.at };
+		expect(stamp(before, after, 10)).toEqual({ ticked: after.ticked, at: { a: 10, b: 10, c: 3, d: 10 } });
+		expect(stamp({ ticked: {} }, { ticked: {} }, 10)).toEqual({ ticked: {}, at: {} });
+	});
+
+	test('each item keeps the tick of the tab that changed it last', () => {
+		const start: ChecklistState = { ticked: { a: text('a') } };
+		// Tab one ticks b, tab two unticks a, each from the same start.
+		const one = stamp(start, { ticked: { a: text('a'), b: text('b') } }, 5);
+		const two = stamp(start, { ticked: {} }, 6);
+		const expected = { ticked: { b: text('b') }, at: { a: 6, b: 5 } };
+		expect(mergeStates(one, two)).toEqual(expected);
+		expect(mergeStates(two, one)).toEqual(expected);
+		// What neither tab changed stays as stored; a later untick wins over an earlier tick.
+		expect(mergeStates({ ticked: { a: text('a') } }, { ticked: {} })).toEqual({ ticked: { a: text('a') } });
+		expect(mergeStates({ ticked: { a: text('a') }, at: { a: 9 } }, { ticked: {}, at: { a: 3 } })).toEqual({
+			ticked: { a: text('a') },
+			at: { a: 9 },
+		});
+	});
+
+	test('merging is order-free and idempotent for any two saves, and writes keys in order', () => {
+		const state = fc.record({
+			ticked: fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd'), fc.constantFrom('x', 'y')),
+			at: fc.dictionary(fc.constantFrom('a', 'b', 'c', 'd'), fc.integer({ min: 1, max: 4 })),
+		});
+		fc.assert(
+			fc.property(state, state, (x, y) => {
+				const merged = mergeStates(x, y);
+				expect(mergeStates(merged, y)).toEqual(merged);
+				expect(mergeStates(merged, merged)).toEqual(merged);
+				expect(Object.keys(merged.ticked)).toEqual(Object.keys(merged.ticked).sort());
+				for (const id of Object.keys(merged.ticked)) expect([x.ticked[id], y.ticked[id]]).toContain(merged.ticked[id]);
+			}),
+		);
+	});
+
+	test('parseChecklistState keeps valid times and drops bad ones, never the ticks', () => {
+		expect(parseChecklistState({ ticked: { a: 'A' }, at: { a: 5, b: 'soon', c: null } })).toEqual({
+			ticked: { a: 'A' },
+			at: { a: 5 },
+		});
+		expect(parseChecklistState({ ticked: { a: 'A' }, at: [1] })).toEqual({ ticked: { a: 'A' } });
+	});
+
+	test('a reworded item unticked after a merge stays unticked', () => {
+		const stored: ChecklistState = { ticked: { 'old-id': 'We agree on one channel per topic' } };
+		const now = [{ id: 'new-id', text: 'We agree on a single channel per topic' }];
+		const ticked = match(stored, now).ticked;
+		expect(ticked).toEqual(new Set(['new-id']));
+		const first = stamp(stored, nextState(stored, now, ticked), 1);
+		const unticked = stamp(first, nextState(first, now, new Set()), 2);
+		expect(match(mergeStates(stored, unticked), now).ticked).toEqual(new Set());
+	});
+});
+
+describe('exports of a renamed list', () => {
+	const input = { key: 'playbooks/old-name#old-heading', title: 'Self check', items, ticked: new Set(['value']), bands, date };
+	test('an export saved under the list’s earlier key imports when its items match', () => {
+		const result = fromJson(toJson(input), 'playbooks/new-name#new-heading', items);
+		expect(result).toEqual({
+			ok: true,
+			ticked: new Set(['value']),
+			state: { ticked: { value: items[2]!.text } },
+			note: 'It was saved under an earlier name of this list; its items match this one.',
+		});
+	});
+	test('an export of another list with a few items in common is still refused', () => {
+		const other = [items[0]!, { id: 'p', text: 'P' }, { id: 'q', text: 'Q' }, { id: 'r', text: 'R' }];
+		expect(fromJson(toJson({ ...input, items: other }), 'playbooks/new#x', items)).toEqual({
+			ok: false,
+			message: 'That export belongs to “Self check”, not to this checklist.',
+		});
+	});
+});
+
+describe('export file names', () => {
+	test.each([
+		['Eight habits self-assessment', 'eight-habits-self-assessment'],
+		['רשימת בדיקה לשותפויות', 'רשימת-בדיקה-לשותפויות'],
+		['Café: «Партнёры» 2026', 'café-партнёры-2026'],
+		['हिंदी सूची', 'हिंदी-सूची'],
+		['🎉 Launch list 🎉', 'launch-list'],
+	])('%s keeps its letters: %s', (title, name) => {
+		expect(exportName(title, 'Page', date)).toBe(name);
+	});
+	test('a title without letters falls back to the page title, then to "checklist" and the date', () => {
+		expect(exportName('🎉', 'שותפויות', date)).toBe('שותפויות');
+		expect(exportName('🎉🎉', '✅', date)).toBe('checklist-2026-11-23');
+		expect(exportName(undefined, undefined, date)).toBe('checklist-2026-11-23');
+	});
+	test('a long title is cut to 80 characters, never inside a letter', () => {
+		const name = exportName('𝒜'.repeat(100), undefined, date);
+		expect(Array.from(name)).toHaveLength(80);
+		expect(name).toBe('𝒜'.repeat(80));
 	});
 });
