@@ -89,7 +89,7 @@ function renderList(
 		]),
 	);
 	const properties: Properties = { className: ['pb-checklist'], dataKey: key, dataTitle: scoring?.title ?? title };
-	if (scoring) properties.dataBands = JSON.stringify(scoring.bands);
+	if (scoring?.bands) properties.dataBands = JSON.stringify(scoring.bands);
 	return el('pb-checklist', properties, [el(list.tagName, { className: ['pb-checklist-items'] }, rows)]);
 }
 
@@ -99,7 +99,8 @@ function renderList(
  * label, and blocks nested under an item become advice shown while it is
  * unticked. The list's id is the id of the heading above it; scoring comes from
  * the `checklists:` frontmatter under that id. Pages without task lists skip
- * the plugin entirely.
+ * the plugin entirely. The list's storage key is its pinned `id` from that
+ * frontmatter, or else the page's path and the list's id.
  */
 export function taskLists(contentDir: string): HastPluginEntry {
 	return (factory) => {
@@ -109,6 +110,8 @@ export function taskLists(contentDir: string): HastPluginEntry {
 		const shown = displayPath(file);
 		let heading: { id: string; text: string } | undefined;
 		const listIds: string[] = [];
+		/** Pinned list ids (`checklists.<id>.id`) used so far, with the heading of their list. */
+		const pinned = new Map<string, string>();
 		const plugin: HastPluginDefinition = {
 			name: 'pactbook-task-lists',
 			element: {
@@ -138,7 +141,7 @@ export function taskLists(contentDir: string): HastPluginEntry {
 					const frontmatter = (ctx.data as { astro?: { frontmatter?: { checklists?: Record<string, ChecklistScoring> } } }).astro
 						?.frontmatter;
 					const scoring = frontmatter?.checklists?.[listId];
-					const top = scoring?.bands.at(-1)?.max;
+					const top = scoring?.bands?.at(-1)?.max;
 					if (top !== undefined && top !== items.length) {
 						failRender(file, [
 							{
@@ -148,7 +151,20 @@ export function taskLists(contentDir: string): HastPluginEntry {
 							},
 						]);
 					}
-					ctx.replaceNode(node, renderList(node, `${page}#${listId}`, listId, items, scoring, heading?.text ?? 'Checklist'));
+					// A pinned id keeps the saved ticks whatever the file or the heading is called.
+					const pin = typeof scoring?.id === 'string' ? scoring.id : undefined;
+					const key = pin ?? `${page}#${listId}`;
+					if (pin && pinned.has(pin)) {
+						failRender(file, [
+							{
+								file: shown,
+								field: `checklists.${listId}.id`,
+								message: `is also the id of the list under “${pinned.get(pin)}”, so the two lists would share their ticks. Give each list its own id.`,
+							},
+						]);
+					}
+					if (pin) pinned.set(pin, heading?.text ?? 'the top of the page');
+					ctx.replaceNode(node, renderList(node, key, listId, items, scoring, heading?.text ?? 'Checklist'));
 				},
 			},
 			after(_root, ctx) {

@@ -12,15 +12,28 @@ const band = z.strictObject({
 	advice: text(400).optional(),
 });
 
-/** Scoring of one checklist: bands that together cover every possible score. */
+/** Settings of one checklist: the id its ticks are saved under, its name, and bands that together cover every possible score. */
 export const checklistScoringSchema = z
 	.strictObject({
+		/**
+		 * The id readers' ticks are saved under, for the whole site. Without it the
+		 * id is the page's file path and the heading's id, so renaming the file or
+		 * rewording the heading gives the list a new one (readers are then offered
+		 * their ticks back). Set it once and keep it: e.g. `eight-habits`.
+		 */
+		id: z
+			.string()
+			.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
+				error: 'should be lower-case letters, digits and single hyphens, e.g. "eight-habits".',
+			})
+			.max(60, { error: 'should be at most 60 characters.' })
+			.optional(),
 		/** Name used in exports and printouts; defaults to the heading above the list. */
 		title: text(120).optional(),
-		/** Score bands from lowest to highest, e.g. 0–3 "At risk", 4–6 "Getting there", 7–8 "Strong". */
-		bands: z.array(band).min(1, { error: 'needs at least one band.' }),
+		/** Score bands from lowest to highest, e.g. 0–3 "At risk", 4–6 "Getting there", 7–8 "Strong". Without them the list is not scored. */
+		bands: z.array(band).min(1, { error: 'needs at least one band.' }).optional(),
 	})
-	.superRefine(({ bands }, ctx) => {
+	.superRefine(({ bands = [] }, ctx) => {
 		bands.forEach((b, i) => {
 			if (b.min > b.max) {
 				ctx.addIssue({ code: 'custom', path: ['bands', i], message: `goes from ${b.min} down to ${b.max}. Swap min and max.` });
@@ -39,8 +52,8 @@ export const checklistScoringSchema = z
 		});
 	});
 
-/** `checklists:` frontmatter: scoring per checklist, keyed by the id of the heading above the list. */
+/** `checklists:` frontmatter: settings per checklist, keyed by the id of the heading above the list. */
 export const checklistsField = () => z.record(z.string(), checklistScoringSchema).optional();
 
 export type ChecklistScoring = z.output<typeof checklistScoringSchema>;
-export type Band = ChecklistScoring['bands'][number];
+export type Band = NonNullable<ChecklistScoring['bands']>[number];

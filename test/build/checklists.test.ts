@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { type BuildResult, buildSite, copyFixture, problemsIn } from '../helpers/build.ts';
@@ -71,6 +71,36 @@ describe('task lists become checklists', () => {
 			['playbooks/habits#self-check', ['channels', 'we-check-references-before-we-sign', 'both-sides-get-something-they-value']],
 			['playbooks/habits#due-diligence', ['a-new-first-item', 'checked-references', 'checked-references-2']],
 		]);
+	});
+
+	test('a pinned list id survives a reworded heading and a renamed file; two lists cannot share one', async () => {
+		const work = copyFixture('checklist', 'checklist-pinned-content');
+		const file = join(work, 'playbooks/habits.mdx');
+		writeFileSync(
+			file,
+			readFileSync(file, 'utf8')
+				.replace('  self-check:\n', '  our-routine:\n    id: habits-check\n')
+				.replace('## Self check', '## Our routine'),
+		);
+		renameSync(file, join(work, 'playbooks/routines.mdx'));
+		const pinned = await buildSite(work, { out: 'checklist-pinned' });
+		expect(pinned.code, pinned.output).toBe(0);
+		const keys = page(pinned.dist, '/playbooks/routines/')
+			.querySelectorAll('pb-checklist')
+			.map((list) => list.getAttribute('data-key'));
+		expect(keys).toEqual(['habits-check', 'playbooks/routines#due-diligence']);
+
+		const routines = join(work, 'playbooks/routines.mdx');
+		writeFileSync(
+			routines,
+			readFileSync(routines, 'utf8').replace('checklists:\n', 'checklists:\n  due-diligence:\n    id: habits-check\n'),
+		);
+		const shared = await buildSite(work, { out: 'checklist-pinned' });
+		expect(shared.code).not.toBe(0);
+		// The copy lives under the test scratch folder, which PACTBOOK_TEST_TMP may move: pin the line from the file name on.
+		expect(problemsIn(shared.output)).toMatch(
+			/^Pactbook found 1 problem in your content:\n.*\/playbooks\/routines\.mdx: checklists\.due-diligence\.id: is also the id of the list under “Our routine”, so the two lists would share their ticks\. Give each list its own id\.$/,
+		);
 	});
 
 	test('pages without task lists load no checklist script', () => {
