@@ -4,23 +4,23 @@ import {
 	CHECKLIST_VERSION,
 	type ChecklistItem,
 	type ChecklistState,
-	fromJson,
 	match,
+	mergeStates,
 	nextState,
 	parseChecklistState,
 	progressText,
-	toJson,
-	toMarkdown,
+	savedIds,
+	stamp,
 } from '../lib/checklist.ts';
-import { createStore, type Store, storageKey } from '../lib/storage.ts';
-import { download } from './download.ts';
+import { createStore, MESSAGES, type SaveResult, type Store, storageKey } from '../lib/storage.ts';
+import files from './checklist-files.ts?first-use';
 
 const PANEL = `
 <div class="pb-checklist-panel">
 	<p class="pb-progress"><span class="pb-progress-text"></span><span class="pb-bar" aria-hidden="true"><span></span></span></p>
 	<div class="pb-verdict" hidden><p class="pb-verdict-title"></p><p class="pb-verdict-advice"></p></div>
 	<p class="pb-sr-only" role="status" aria-live="polite" data-announce></p>
-	<div class="pb-notice" role="alert" hidden><p></p><button type="button" class="pb-button" data-undo hidden>Undo</button></div>
+	<div class="pb-notice" role="alert" hidden><p></p><button type="button" class="pb-button" data-undo hidden>Undo</button><button type="button" class="pb-button" data-adopt hidden>Bring them back</button></div>
 	<div class="pb-actions pb-noprint" role="group" aria-label="Checklist actions">
 		<button type="button" class="pb-button" data-reset>Reset</button>
 		<button type="button" class="pb-button" data-export-md>Export Markdown</button>
@@ -44,6 +44,10 @@ class PbChecklist extends HTMLElement {
 	#undo: ChecklistState | undefined;
 	/** Whether the notice on screen offers that undo. */
 	#offering = false;
+	/** Ticks saved for this list under an earlier key, while the notice offers to bring them back. */
+	#earlier: ChecklistState | undefined;
+	/** A newer version of the site saved this list: nothing is saved until a reload. */
+	#frozen = false;
 
 	connectedCallback() {
 		if (this.#boxes.size) return;
@@ -61,11 +65,19 @@ class PbChecklist extends HTMLElement {
 		this.insertAdjacentHTML('beforeend', PANEL);
 		this.#on('[data-reset]', 'click', () => this.#reset());
 		this.#on('[data-undo]', 'click', () => this.#restore());
+		this.#on('[data-adopt]', 'click', () => this.#adopt());
 		this.#on('[data-export-md]', 'click', () => this.#export('md'));
 		this.#on('[data-export-json]', 'click', () => this.#export('json'));
 		this.#on('[data-print]', 'click', () => window.print());
 		this.#on('[data-import]', 'change', (event) => this.#import(event.target as HTMLInputElement));
-		this.#store = createStore({ key: storageKey('checklist', this.#id), version: CHECKLIST_VERSION, parse: parseChecklistState });
+		this.#store = createStore({
+			key: storageKey('checklist', this.#id),
+			version: CHECKLIST_VERSION,
+			parse: parseChecklistState,
+			merge: mergeStates,
+			fingerprint: this.#items.map((item) => item.id),
+			fingerprintOf: savedIds,
+		});
 		this.#store.subscribe(window, () => this.#load(true));
 		this.#load(false);
 	}
@@ -75,12 +87,23 @@ class PbChecklist extends HTMLElement {
 	}
 
 	#load(fromOtherTab: boolean) {
+		if (this.#frozen) return;
 		// What another tab saved replaces what an undo here would bring back.
 		if (fromOtherTab) this.#dropUndo();
 		const result = this.#store.load();
+		if (result.status === 'newer') {
+			this.#freeze(result.message);
+			return;
+		}
 		if (result.status === 'ok') {
-			this.#state = result.data;
-			this.#ticked = match(result.data, this.#items).ticked;
+			let data = result.data;
+			if (fromOtherTab) {
+				// The other tab may have saved without a change made here at the same moment: merge, and save it back.
+				const saved = this.#store.save(this.#state);
+				data = saved.ok ? (saved.merged ?? data) : mergeStates(data, this.#state);
+			}
+			this.#state = data;
+			this.#ticked = match(data, this.#items).ticked;
 		} else {
 			this.#state = { ticked: {} };
 			this.#ticked = new Set([...this.#boxes].filter(([, box]) => box.dataset.default === 'checked').map(([id]) => id));
@@ -88,11 +111,55 @@ class PbChecklist extends HTMLElement {
 				this.#notice(
 					`Your saved answers for this checklist could not be read (${result.reason}), so it starts empty. A copy was kept in this browser under “${result.backupKey}”.`,
 				);
-			} else if (result.status === 'unavailable' || result.status === 'newer') {
+			} else if (result.status === 'unavailable') {
 				this.#notice(result.message);
+			} else if (!fromOtherTab) {
+				this.#findEarlier();
 			}
 		}
 		this.#render(fromOtherTab ? 'Updated from another tab. ' : undefined);
+	}
+
+	/**
+	 * Looks for ticks saved for this list under another key (the page was
+	 * renamed or the heading reworded). The same items on the same page are
+	 * this list for sure and come back at once; otherwise the reader is asked.
+	 */
+	#findEarlier() {
+		const lists = [...document.querySelectorAll<HTMLElement>('pb-checklist')].map((list) =>
+			storageKey('checklist', list.dataset.key ?? ''),
+		);
+		const found = this.#store.related(lists).find((saved) => match(saved.data, this.#items).ticked.size > 0);
+		if (!found) return;
+		const page = (key: string) => key.slice(0, key.lastIndexOf('#') + 1);
+		this.#earlier = found.data;
+		if (found.same && page(this.#id) && page(found.key) === page(this.#store.key)) {
+			this.#adopt('Ticks saved under this list’s earlier heading were brought back. ');
+		} else {
+			this.#notice('We found ticks saved for this list under its old name — bring them back?', 'adopt');
+		}
+	}
+
+	#adopt(announce = 'Ticks brought back. ') {
+		if (!this.#earlier) return;
+		// Ticks made here since the offer appeared are newer and stay as they are.
+		const next = mergeStates(this.#earlier, this.#state);
+		this.#ticked = match(next, this.#items).ticked;
+		const saved = this.#commit(next);
+		this.#notice(saved.ok ? '' : saved.message);
+		this.#render(announce);
+		if (announce.startsWith('Ticks brought')) this.#boxes.values().next().value?.focus();
+	}
+
+	/** Shows the message and stops every change: saving now could not keep what a newer version saved. */
+	#freeze(message: string) {
+		this.#frozen = true;
+		this.#undo = undefined;
+		for (const control of this.querySelectorAll<HTMLInputElement | HTMLButtonElement>('input, [data-reset]')) {
+			control.disabled = true;
+		}
+		this.#notice(message);
+		this.#render();
 	}
 
 	#toggle(id: string, checked: boolean) {
@@ -106,8 +173,27 @@ class PbChecklist extends HTMLElement {
 	}
 
 	#save() {
-		this.#state = nextState(this.#state, this.#items, this.#ticked);
-		return this.#store.save(this.#state);
+		return this.#commit(nextState(this.#state, this.#items, this.#ticked));
+	}
+
+	/**
+	 * Makes `next` (whose ticks are on screen) this list's state, dating what
+	 * changed, and saves it merged with what other tabs saved; their changes
+	 * join the ticks on screen.
+	 */
+	#commit(next: ChecklistState): SaveResult<ChecklistState> {
+		const mine = stamp(this.#state, next, Date.now());
+		const saved = this.#store.save(mine);
+		this.#state = (saved.ok && saved.merged) || mine;
+		for (const { id } of this.#items) {
+			const ticked = Object.hasOwn(this.#state.ticked, id);
+			if (ticked !== Object.hasOwn(mine.ticked, id)) {
+				if (ticked) this.#ticked.add(id);
+				else this.#ticked.delete(id);
+			}
+		}
+		if (!saved.ok && saved.message === MESSAGES.newer) this.#freeze(saved.message);
+		return saved;
 	}
 
 	#dropUndo() {
@@ -126,40 +212,41 @@ class PbChecklist extends HTMLElement {
 		this.#ticked.clear();
 		const saved = this.#save();
 		this.#render('');
-		this.#notice(saved.ok ? 'All ticks were cleared.' : saved.message, true);
+		this.#notice(saved.ok ? 'All ticks were cleared.' : saved.message, 'undo');
 	}
 
 	#restore() {
 		if (!this.#undo) return;
 		// The whole earlier state comes back, ticks of items no longer on the page included.
-		this.#state = this.#undo;
+		const undo = this.#undo;
 		this.#undo = undefined;
-		this.#ticked = match(this.#state, this.#items).ticked;
-		const saved = this.#store.save(this.#state);
+		this.#ticked = match(undo, this.#items).ticked;
+		const saved = this.#commit(undo);
 		this.#render('Ticks restored. ');
 		this.#notice(saved.ok ? '' : saved.message);
 		// The Undo button has gone; keep the keyboard in the actions.
 		this.querySelector<HTMLElement>('[data-reset]')?.focus();
 	}
 
-	#export(kind: 'md' | 'json') {
+	async #export(kind: 'md' | 'json') {
+		const { exportFile }: typeof import('./checklist-files.ts') = await import(/* @vite-ignore */ files);
+		const page = document.querySelector('h1')?.textContent ?? document.title;
 		const input = {
 			key: this.#id,
-			title: this.dataset.title ?? document.title,
+			title: this.dataset.title ?? page,
 			items: this.#items,
 			ticked: this.#ticked,
 			bands: this.#bands,
 			date: new Date(),
 		};
-		const name = (this.dataset.title ?? 'checklist').toLowerCase().replace(/[^a-z0-9]+/g, '-');
-		if (kind === 'md') download(`${name}.md`, toMarkdown(input), 'text/markdown');
-		else download(`${name}.json`, toJson(input), 'application/json');
+		exportFile(kind, input, this.dataset.title);
 	}
 
 	async #import(input: HTMLInputElement) {
 		const file = input.files?.[0];
 		input.value = '';
 		if (!file) return;
+		const { fromJson }: typeof import('./checklist-files.ts') = await import(/* @vite-ignore */ files);
 		const result = fromJson(await file.text(), this.#id, this.#items);
 		if (!result.ok) {
 			this.#undo = undefined;
@@ -168,19 +255,21 @@ class PbChecklist extends HTMLElement {
 		}
 		this.#undo = this.#current();
 		// Ticks kept aside for items no longer on the page stay kept, unless the file has its own for them.
-		this.#state = { ticked: { ...match(this.#state, this.#items).leftover, ...result.state.ticked } };
 		this.#ticked = result.ticked;
-		const saved = this.#store.save(this.#state);
+		const saved = this.#commit({ ticked: { ...match(this.#state, this.#items).leftover, ...result.state.ticked } });
 		this.#render('Imported. ');
-		this.#notice(saved.ok ? `Imported ${file.name}. ${result.note ?? ''}`.trim() : saved.message, true);
+		this.#notice(saved.ok ? `Imported ${file.name}. ${result.note ?? ''}`.trim() : saved.message, 'undo');
 	}
 
-	#notice(text: string, undo = false) {
+	/** Shows `text` (or hides the notice), with the button for what it offers, if anything. */
+	#notice(text: string, offer?: 'undo' | 'adopt') {
 		const box = this.querySelector<HTMLElement>('.pb-notice')!;
 		box.hidden = !text;
 		box.querySelector('p')!.textContent = text;
-		this.#offering = Boolean(text && undo && this.#undo);
+		this.#offering = Boolean(text && offer === 'undo' && this.#undo);
+		if (offer !== 'adopt') this.#earlier = undefined;
 		(box.querySelector('[data-undo]') as HTMLElement).hidden = !this.#offering;
+		(box.querySelector('[data-adopt]') as HTMLElement).hidden = !this.#earlier;
 	}
 
 	#render(announce?: string) {

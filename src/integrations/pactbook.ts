@@ -4,6 +4,7 @@ import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { escapeExplicitIds } from '../lib/checklist-ids.ts';
 import { contentBlocks } from './blocks.ts';
+import firstUse from './first-use.ts';
 import issueFiles, { readIssuePlan, writeEmailEditions, writeForwardingPages } from './issue-files.ts';
 import { baseLinks, checkedLinks, headingAnchors } from './markdown.ts';
 import pagefindIndex, { indexSite } from './pagefind.ts';
@@ -37,7 +38,7 @@ export default function pactbook(): AstroIntegration {
 				addWatchFile(`${contentDir()}/site.yaml`);
 				updateConfig({
 					// The pages at issue numbers are written after the build, so the sitemap leaves them out.
-					integrations: [sitemap(), issueFiles(), pagefindIndex()],
+					integrations: [sitemap(), issueFiles(), pagefindIndex(), firstUse()],
 					site: config.site ?? site.url,
 					base,
 					trailingSlash: 'always',

@@ -1,6 +1,4 @@
-/** Pure logic of checklists: saved state, scoring, reconciling edits, merging tabs, export and import. */
-
-import { overlap, RELATED_THRESHOLD } from './storage.ts';
+/** Pure logic of checklists: saved state, scoring, reconciling edits, merging tabs. Export and import: `checklist-files.ts`. */
 
 /** An item as the page shows it. */
 export interface ChecklistItem {
@@ -34,7 +32,6 @@ export interface ChecklistState {
 
 /** Version of the saved state's shape; `at` was added without a new version, as older pages can read it. */
 export const CHECKLIST_VERSION = 1;
-export const EXPORT_FORMAT = 'pactbook-checklist';
 
 /** Returns the state when `data` has its shape, `undefined` otherwise. */
 export function parseChecklistState(data: unknown): ChecklistState | undefined {
@@ -158,118 +155,4 @@ export function bandFor(done: number, bands: readonly Band[] | undefined): Band 
 /** "5 of 8 done". */
 export function progressText(done: number, total: number): string {
 	return `${done} of ${total} done`;
-}
-
-export interface ExportInput {
-	key: string;
-	title: string;
-	items: readonly ChecklistItem[];
-	ticked: ReadonlySet<string>;
-	bands?: readonly Band[] | undefined;
-	date: Date;
-}
-
-/** The checklist as Markdown: the same task list with `[x]` for ticked items, then the score. */
-export function toMarkdown({ title, items, ticked, bands, date }: ExportInput): string {
-	const done = items.filter((i) => ticked.has(i.id)).length;
-	const band = bandFor(done, bands);
-	const lines = [`# ${title}`, '', `Saved ${date.toISOString().slice(0, 10)}`, ''];
-	for (const item of items) lines.push(`- [${ticked.has(item.id) ? 'x' : ' '}] ${item.text}`);
-	lines.push('', `Score: ${progressText(done, items.length)}${band ? ` (${band.verdict})` : ''}`);
-	if (band?.advice) lines.push('', band.advice);
-	return `${lines.join('\n')}\n`;
-}
-
-/** The checklist as a JSON export that {@link fromJson} reads back. */
-export function toJson({ key, title, items, ticked, date }: ExportInput): string {
-	return `${JSON.stringify(
-		{
-			format: EXPORT_FORMAT,
-			version: CHECKLIST_VERSION,
-			checklist: key,
-			title,
-			exported: date.toISOString(),
-			items: items.map((item) => ({ id: item.id, text: item.text, done: ticked.has(item.id) })),
-		},
-		null,
-		2,
-	)}\n`;
-}
-
-export type ImportResult =
-	| { ok: true; state: ChecklistState; ticked: Set<string>; note?: string }
-	| { ok: false; message: string };
-
-/**
- * Reads a JSON export for the checklist `key`. Any problem gives a message for
- * the reader and no state, so a bad file changes nothing.
- */
-export function fromJson(text: string, key: string, items: readonly ChecklistItem[]): ImportResult {
-	let value: unknown;
-	try {
-		value = JSON.parse(text);
-	} catch {
-		return { ok: false, message: 'That file is not a checklist export: it is not valid JSON.' };
-	}
-	const file = value as { format?: unknown; version?: unknown; checklist?: unknown; title?: unknown; items?: unknown };
-	if (typeof value !== 'object' || value === null || file.format !== EXPORT_FORMAT) {
-		return { ok: false, message: 'That file is not a Pactbook checklist export.' };
-	}
-	if (typeof file.version !== 'number' || !Number.isInteger(file.version) || file.version < 1) {
-		return { ok: false, message: 'That export is damaged: it has no valid version number.' };
-	}
-	if (file.version > CHECKLIST_VERSION) {
-		return { ok: false, message: 'That export comes from a newer version of this site and cannot be read here.' };
-	}
-	if (
-		!Array.isArray(file.items) ||
-		!file.items.every((i) => typeof i?.id === 'string' && typeof i?.text === 'string' && typeof i?.done === 'boolean')
-	) {
-		return { ok: false, message: 'That export is damaged: its list of items is missing or malformed.' };
-	}
-	const exported = file.items as { id: string; text: string; done: boolean }[];
-	// A list whose page was renamed or whose heading was reworded has a new key, but the same items.
-	const renamed = file.checklist !== key;
-	const current = items.map((i) => i.id);
-	if (
-		renamed &&
-		overlap(
-			exported.map((i) => i.id),
-			current,
-		) < RELATED_THRESHOLD
-	) {
-		const name = typeof file.title === 'string' ? `“${file.title}”` : 'another checklist';
-		return { ok: false, message: `That export belongs to ${name}, not to this checklist.` };
-	}
-	const saved: ChecklistState = {
-		ticked: Object.fromEntries(exported.filter((i) => i.done).map((i) => [i.id, i.text])),
-	};
-	const { ticked, leftover } = match(saved, items);
-	const state = nextState(saved, items, ticked);
-	const missing = Object.keys(leftover).length;
-	const notes = [
-		renamed ? 'It was saved under an earlier name of this list; its items match this one.' : '',
-		missing > 0
-			? `${missing} ticked ${missing === 1 ? 'item is' : 'items are'} no longer on this list and ${missing === 1 ? 'was' : 'were'} kept aside.`
-			: '',
-	].filter(Boolean);
-	return notes.length ? { ok: true, state, ticked, note: notes.join(' ') } : { ok: true, state, ticked };
-}
-
-/** A file name's part made of the letters and digits of `text`, in any script, joined by hyphens. */
-function fileSlug(text: string | undefined): string {
-	const slug = (text ?? '')
-		.normalize('NFC')
-		.toLowerCase()
-		.replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
-		.replace(/^-+|-+$/g, '');
-	return Array.from(slug).slice(0, 80).join('').replace(/-+$/, '');
-}
-
-/**
- * The name (without extension) of an export: the checklist's title in any
- * script, else the page's title, else "checklist" and the date.
- */
-export function exportName(title: string | undefined, pageTitle: string | undefined, date: Date): string {
-	return fileSlug(title) || fileSlug(pageTitle) || `checklist-${date.toISOString().slice(0, 10)}`;
 }

@@ -4,8 +4,6 @@ import {
 	bandFor,
 	type ChecklistItem,
 	type ChecklistState,
-	exportName,
-	fromJson,
 	match,
 	mergeStates,
 	nextState,
@@ -13,9 +11,8 @@ import {
 	progressText,
 	similarity,
 	stamp,
-	toJson,
-	toMarkdown,
 } from '../../../src/lib/checklist.ts';
+import { exportName, fromJson, toJson, toMarkdown } from '../../../src/lib/checklist-files.ts';
 
 const items: ChecklistItem[] = [
 	{ id: 'channels', text: 'We agree on one channel per topic' },
@@ -147,7 +144,7 @@ describe('two tabs saving at once', () => {
 	const text = (id: string) => `Item ${id}`;
 	test('stamp dates every item whose tick changed, and keeps the other times', () => {
 		const before: ChecklistState = { ticked: { a: text('a'), b: text('b') }, at: { a: 1, b: 2, c: 3 } };
-		const after = { ticked: { b: 'Reworded b', d: text('d') }, at: before.at };
+		const after = { ticked: { b: 'Reworded b', d: text('d') }, at: { a: 1, b: 2, c: 3 } };
 		expect(stamp(before, after, 10)).toEqual({ ticked: after.ticked, at: { a: 10, b: 10, c: 3, d: 10 } });
 		expect(stamp({ ticked: {} }, { ticked: {} }, 10)).toEqual({ ticked: {}, at: {} });
 	});
