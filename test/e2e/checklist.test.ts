@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axe } from '../helpers/axe.ts';
 import { launch } from '../helpers/browser.ts';
-import { buildSite, TMP } from '../helpers/build.ts';
+import { buildSite, copyFixture, TMP } from '../helpers/build.ts';
 import { type StaticSite, serve } from '../helpers/server.ts';
 
 const PATH = 'playbooks/eight-habits-to-drop/';
@@ -263,6 +263,192 @@ describe('self-assessment checklist', () => {
 		await expect(checklist(page).locator('.pb-verdict-title').textContent()).resolves.toBe('Strong (8 of 8)');
 		expect(await axe(page)).toEqual([]);
 	});
+});
+
+/** Writes ticks under `key` once, before the first page of the context loads. */
+async function seed(context: BrowserContext, key: string, ticked: Record<string, string>) {
+	await context.addInitScript(
+		([key, ticked]) => {
+			if (!sessionStorage.getItem('seeded')) {
+				localStorage.setItem(key as string, JSON.stringify({ v: 1, saved: '', data: { ticked } }));
+				sessionStorage.setItem('seeded', '1');
+			}
+		},
+		[key, ticked] as const,
+	);
+}
+
+const alert = (page: Page) => checklist(page).getByRole('alert').locator('p');
+
+describe('saved ticks are never hidden or lost', () => {
+	test('with storage full, the saved ticks still show and only saving is refused', async () => {
+		const context = await newContext();
+		await seed(context, KEY, { channels: 'We agree on one channel per topic', value: 'Both sides get something they value' });
+		const page = await open(context);
+		expect(await ticked(page)).toEqual(['channels', 'value']);
+		// Fill the site's storage to the last character.
+		await page.evaluate(() => {
+			let size = 1 << 20;
+			for (let i = 0; size >= 1; i++) {
+				try {
+					localStorage.setItem(`filler-${i}`, 'x'.repeat(size));
+				} catch {
+					size = Math.floor(size / 2);
+				}
+			}
+		});
+		await page.reload();
+		await page.locator('pb-checklist .pb-progress-text').first().waitFor();
+		expect(await ticked(page)).toEqual(['channels', 'value']);
+		expect(await progress(page)).toBe('2 of 8 done');
+		expect(await checklist(page).locator('.pb-notice').isVisible()).toBe(false);
+		await box(page, /regular check-ins/).check();
+		await expect(alert(page).textContent()).resolves.toBe(
+			'Your browser’s storage for this site is full, so this change was not saved. Export to keep a copy, or clear older data.',
+		);
+		expect(await axe(page)).toEqual([]);
+		await page.reload();
+		await page.locator('pb-checklist .pb-progress-text').first().waitFor();
+		expect(await ticked(page)).toEqual(['channels', 'value']);
+	});
+
+	test('data saved by a newer version in another tab is left untouched, with a notice, and nothing more is saved', async () => {
+		const context = await newContext();
+		const page = await open(context);
+		await box(page, /one channel per topic/).check();
+		const newer = JSON.stringify({ v: 2, saved: '2027-01-01T00:00:00.000Z', data: { answers: { channels: true } } });
+		const other = await context.newPage();
+		await other.goto(site.url);
+		await other.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, newer]);
+		const message =
+			'Your answers here were saved by a newer version of this site — reload the page to see them. Nothing you change here will be saved until then.';
+		await expect.poll(() => alert(page).textContent()).toBe(message);
+		const stored = () => page.evaluate(() => ({ ...localStorage }));
+		expect(await stored()).toEqual({ [KEY]: newer });
+		// The list can no longer be changed here: nothing would be kept.
+		expect(await box(page, /something they value/).isDisabled()).toBe(true);
+		expect(await checklist(page).getByRole('button', { name: 'Reset' }).isDisabled()).toBe(true);
+		expect(await checklist(page).locator('input[type=file]').isDisabled()).toBe(true);
+		expect(await axe(page)).toEqual([]);
+		await page.reload();
+		await page.locator('pb-checklist .pb-progress-text').first().waitFor();
+		await expect(alert(page).textContent()).resolves.toBe(message);
+		expect(await stored()).toEqual({ [KEY]: newer });
+	});
+
+	test('ticks made at the same moment in two tabs are both kept', async () => {
+		const context = await newContext();
+		// Each tab hears of the other's save only when told to: both tick before either knows of the other's tick.
+		await context.addInitScript(() => {
+			const held: StorageEvent[] = [];
+			const w = window as unknown as { holding: boolean; release(): void };
+			w.holding = false;
+			addEventListener(
+				'storage',
+				(event) => {
+					if (!w.holding || !event.isTrusted) return;
+					event.stopImmediatePropagation();
+					held.push(event);
+				},
+				true,
+			);
+			w.release = () => {
+				w.holding = false;
+				for (const { key, oldValue, newValue, url } of held.splice(0))
+					dispatchEvent(new StorageEvent('storage', { key, oldValue, newValue, url, storageArea: localStorage }));
+			};
+		});
+		const first = await open(context);
+		const second = await open(context);
+		const hold = (page: Page) => page.evaluate(() => ((window as unknown as { holding: boolean }).holding = true));
+		const release = (page: Page) => page.evaluate(() => (window as unknown as { release(): void }).release());
+		await Promise.all([hold(first), hold(second)]);
+		await Promise.all([box(first, /one channel per topic/).check(), box(second, /something they value/).check()]);
+		await Promise.all([release(first), release(second)]);
+		await expect.poll(() => ticked(first)).toEqual(['channels', 'value']);
+		await expect.poll(() => ticked(second)).toEqual(['channels', 'value']);
+		const fresh = await open(context);
+		expect(await ticked(fresh)).toEqual(['channels', 'value']);
+	});
+});
+
+describe('a list whose heading was reworded, then whose file was renamed', () => {
+	let work: string;
+	let moved: StaticSite;
+	const rebuild = async () => {
+		const built = await buildSite(work, { out: 'checklist-moves' });
+		expect(built.code, built.output).toBe(0);
+		return built;
+	};
+	beforeAll(async () => {
+		work = copyFixture('checklist', 'checklist-moves-content');
+		moved = await serve((await rebuild()).dist);
+	}, 120_000);
+	afterAll(async () => {
+		await moved?.close();
+	});
+
+	test('keeps its ticks: brought back at once for the same page, offered after a rename; old exports still import', async () => {
+		const context = await newContext();
+		const page = await context.newPage();
+		const visit = async (path: string) => {
+			await page.goto(`${moved.url}${path}`);
+			await page.locator('pb-checklist .pb-progress-text').first().waitFor();
+		};
+		await visit('playbooks/habits/');
+		expect(await ticked(page)).toEqual(['both-sides-get-something-they-value']);
+		await box(page, /one channel per topic/).check();
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			checklist(page).getByRole('button', { name: 'Export JSON' }).click(),
+		]);
+		const exported = await download.path();
+		expect(download.suggestedFilename()).toBe('habits-self-check.json');
+
+		// The author rewords the heading (and the frontmatter key that follows it).
+		const file = `${work}/playbooks/habits.mdx`;
+		writeFileSync(
+			file,
+			readFileSync(file, 'utf8').replace('  self-check:\n', '  our-self-check:\n').replace('## Self check', '## Our self check'),
+		);
+		await rebuild();
+		await visit('playbooks/habits/');
+		expect(await checklist(page).getAttribute('data-key')).toBe('playbooks/habits#our-self-check');
+		expect(await ticked(page)).toEqual(['channels', 'both-sides-get-something-they-value']);
+		await expect(checklist(page).locator('[data-announce]').textContent()).resolves.toContain(
+			'Ticks saved under this list’s earlier heading were brought back.',
+		);
+
+		// Then renames the file: another page, so the reader is asked.
+		renameSync(file, `${work}/playbooks/routines.mdx`);
+		await rebuild();
+		await visit('playbooks/routines/');
+		// Only the tick the author set for new readers shows.
+		expect(await ticked(page)).toEqual(['both-sides-get-something-they-value']);
+		await expect(alert(page).textContent()).resolves.toBe(
+			'We found ticks saved for this list under its old name — bring them back?',
+		);
+		expect(await axe(page)).toEqual([]);
+		await checklist(page).getByRole('button', { name: 'Bring them back' }).click();
+		expect(await ticked(page)).toEqual(['channels', 'both-sides-get-something-they-value']);
+		expect(await checklist(page).locator('.pb-notice').isVisible()).toBe(false);
+		await page.reload();
+		await page.locator('pb-checklist .pb-progress-text').first().waitFor();
+		expect(await ticked(page)).toEqual(['channels', 'both-sides-get-something-they-value']);
+
+		// An export made before both changes imports into the renamed list.
+		const fresh = await (await newContext()).newPage();
+		await fresh.goto(`${moved.url}playbooks/routines/`);
+		await fresh.locator('pb-checklist .pb-progress-text').first().waitFor();
+		await box(fresh, /something they value/).uncheck();
+		await checklist(fresh)
+			.locator('input[type=file]')
+			.setInputFiles({ name: 'habits-self-check.json', mimeType: 'application/json', buffer: readFileSync(exported) });
+		await expect.poll(() => ticked(fresh)).toEqual(['channels', 'both-sides-get-something-they-value']);
+		await expect(alert(fresh).textContent()).resolves.toBe(
+			'Imported habits-self-check.json. It was saved under an earlier name of this list; its items match this one.',
+		);
+	}, 300_000);
 });
 
 describe('a checklist with items ticked by default', () => {
