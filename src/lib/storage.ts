@@ -276,11 +276,9 @@ export function createStore<T>(options: StoreOptions<T>) {
 			}
 			if (stored.status === 'ok' && options.merge) {
 				const merged = options.merge(stored.data, data);
-				const same =
-					stored.envelope.v === options.version &&
-					JSON.stringify(merged) === JSON.stringify(stored.data) &&
-					JSON.stringify(stored.envelope.fp) === JSON.stringify(options.fingerprint);
-				// Writing the same data again would wake every other tab for nothing.
+				// Writing the same data again would wake every other tab for nothing (and tabs
+				// showing two versions of a list would rewrite each other's fingerprint for ever).
+				const same = stored.envelope.v === options.version && JSON.stringify(merged) === JSON.stringify(stored.data);
 				return same ? { ok: true, merged } : write(merged);
 			}
 			return write(data);

@@ -252,6 +252,17 @@ describe('saves from two tabs', () => {
 		const writes = storage.writes;
 		expect(tab(storage).save({ tags: ['b'] })).toEqual({ ok: true, merged: { tags: ['a', 'b'] } });
 		expect(storage.writes).toBe(writes);
+		// A tab showing another version of the list (another fingerprint) does not rewrite it for that alone.
+		const other = createStore<Tags>({
+			key: 'pb-test:t',
+			version: 1,
+			parse: parseTags,
+			merge: union,
+			storage,
+			fingerprint: ['x'],
+		});
+		expect(other.save({ tags: ['a'] })).toEqual({ ok: true, merged: { tags: ['a', 'b'] } });
+		expect(storage.writes).toBe(writes);
 	});
 });
 
