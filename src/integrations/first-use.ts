@@ -1,4 +1,5 @@
-import { relative } from 'node:path';
+import { relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
 /** Added to an import of a browser module to get its address instead of its code. */
@@ -21,7 +22,8 @@ export default function firstUse(): AstroIntegration {
 		name: 'pactbook-first-use',
 		hooks: {
 			'astro:config:setup'({ config, command, updateConfig }) {
-				const root = config.root.pathname;
+				const root = fileURLToPath(config.root);
+				const base = config.base.replace(/\/?$/, '/');
 				updateConfig({
 					vite: {
 						plugins: [
@@ -31,7 +33,10 @@ export default function firstUse(): AstroIntegration {
 									if (!id.endsWith(QUERY)) return undefined;
 									const file = id.slice(0, -QUERY.length);
 									if (command === 'dev') {
-										const address = `${config.base.replace(/\/?$/, '/')}${relative(root, file)}`;
+										// The dev server serves files under its root by path, others (a moved root) under /@fs/.
+										const inside = file.startsWith(root.endsWith(sep) ? root : root + sep);
+										const path = (inside ? relative(root, file) : file).split(sep).join('/').replace(/^\//, '');
+										const address = `${base}${inside ? '' : '@fs/'}${path}`;
 										return `export default ${JSON.stringify(address)};`;
 									}
 									const ref = this.emitFile({ type: 'chunk', id: file });
