@@ -5,8 +5,8 @@ import { download } from './download.ts';
 export { fromJson } from '../lib/checklist-files.ts';
 
 /** Offers the checklist as a Markdown or JSON file, named after its title in any script (else the page's, else the date). */
-export function exportFile(kind: 'md' | 'json', input: ExportInput, listTitle: string | undefined): void {
-	const name = exportName(listTitle, input.title, input.date);
+export function exportFile(kind: 'md' | 'json', input: ExportInput, pageTitle: string): void {
+	const name = exportName(input.title, pageTitle, input.date);
 	if (kind === 'md') download(`${name}.md`, toMarkdown(input), 'text/markdown');
 	else download(`${name}.json`, toJson(input), 'application/json');
 }

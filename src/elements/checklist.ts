@@ -239,7 +239,7 @@ class PbChecklist extends HTMLElement {
 			bands: this.#bands,
 			date: new Date(),
 		};
-		exportFile(kind, input, this.dataset.title);
+		exportFile(kind, input, page);
 	}
 
 	async #import(input: HTMLInputElement) {

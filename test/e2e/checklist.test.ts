@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -449,6 +449,31 @@ describe('a list whose heading was reworded, then whose file was renamed', () =>
 			'Imported habits-self-check.json. It was saved under an earlier name of this list; its items match this one.',
 		);
 	}, 300_000);
+
+	test('exports are named after the list or the page in any alphabet, never "-"', async () => {
+		const file = `${work}/playbooks/${existsSync(`${work}/playbooks/routines.mdx`) ? 'routines' : 'habits'}.mdx`;
+		writeFileSync(
+			file,
+			readFileSync(file, 'utf8')
+				.replace('title: Habits\n', 'title: הרגלים טובים\n')
+				.replace('title: Habits self-check', 'title: "🎉"'),
+		);
+		await rebuild();
+		const page = await (await newContext()).newPage();
+		await page.goto(`${moved.url}playbooks/${file.endsWith('routines.mdx') ? 'routines' : 'habits'}/`);
+		await page.locator('pb-checklist .pb-progress-text').first().waitFor();
+		const name = async (list: number, button: string) => {
+			const [download] = await Promise.all([
+				page.waitForEvent('download'),
+				page.locator('pb-checklist').nth(list).getByRole('button', { name: button }).click(),
+			]);
+			return download.suggestedFilename();
+		};
+		// The first list's title has no letters: the page's title names it.
+		expect(await name(0, 'Export JSON')).toBe('הרגלים-טובים.json');
+		expect(await name(0, 'Export Markdown')).toBe('הרגלים-טובים.md');
+		expect(await name(1, 'Export JSON')).toBe('due-diligence.json');
+	}, 120_000);
 });
 
 describe('a checklist with items ticked by default', () => {
