@@ -1,7 +1,7 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { type BuildResult, buildSite, copyFixture, problemsIn } from '../helpers/build.ts';
+import { type BuildResult, buildSite, copyFixture, problemsIn, withDevServer } from '../helpers/build.ts';
 import { page } from '../helpers/html.ts';
 
 let site: BuildResult;
@@ -101,6 +101,31 @@ describe('task lists become checklists', () => {
 		expect(problemsIn(shared.output)).toMatch(
 			/^Pactbook found 1 problem in your content:\n.*\/playbooks\/routines\.mdx: checklists\.due-diligence\.id: is also the id of the list under “Our routine”, so the two lists would share their ticks\. Give each list its own id\.$/,
 		);
+	});
+
+	test('export and import code is a file of its own, loaded on first use (also in astro dev)', async () => {
+		const html = page(site.dist, '/playbooks/habits/');
+		const script = html.querySelector('script[type=module][src*="ChecklistScript"]')!.getAttribute('src')!;
+		const files = readdirSync(join(site.dist, '_astro')).filter((name) => /^checklist-files\.[\w-]+\.js$/.test(name));
+		expect(files).toHaveLength(1);
+		const code = readFileSync(join(site.dist, script), 'utf8');
+		expect(code).toContain(files[0]);
+		expect(code).not.toMatch(new RegExp(`import[^()]*["']\\./${files[0]!.replace('.', '\\.')}`));
+		expect(readFileSync(join(site.dist, '_astro', files[0]!), 'utf8')).toContain('pactbook-checklist');
+
+		await withDevServer('checklist', async (origin) => {
+			const text = async (path: string) => {
+				const response = await fetch(origin + path);
+				expect(response.status, path).toBe(200);
+				return response.text();
+			};
+			const entry = await text(
+				(await text('/playbooks/habits/')).match(/<script type="module" src="([^"]*ChecklistScript[^"]*)"/)![1]!,
+			);
+			const element = await text(entry.match(/import\s+"([^"]*\/elements\/checklist\.ts[^"]*)"/)![1]!);
+			const address = await text(element.match(/from\s+"([^"]*checklist-files\.ts\?first-use)"/)![1]!);
+			expect(await text(JSON.parse(address.match(/export default (".*?");/)![1]!))).toContain('export function exportFile');
+		});
 	});
 
 	test('pages without task lists load no checklist script', () => {
