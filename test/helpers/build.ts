@@ -104,17 +104,16 @@ export async function withDevServer<T>(
 	let output = '';
 	child.stdout.on('data', (chunk) => (output += chunk));
 	child.stderr.on('data', (chunk) => (output += chunk));
-	const origin = `http://localhost:${port}`;
 	try {
-		for (let tries = 0; ; tries++) {
-			const up = await fetch(origin).then(
-				() => true,
-				() => false,
-			);
-			if (up) break;
-			if (tries > 1200 || child.exitCode !== null)
-				throw new Error(`astro dev did not start:\n${stripVTControlCharacters(output)}`);
-			await new Promise((wait) => setTimeout(wait, 100));
+		// The address the server printed: another server may have taken the port in the meantime.
+		let origin = '';
+		for (let tries = 0; !origin; tries++) {
+			if (child.exitCode !== null || tries > 1200)
+				throw new Error(
+					`astro dev did not start (${child.exitCode === null ? 'no address after 2 minutes' : `exit ${child.exitCode}`}):\n${stripVTControlCharacters(output)}`,
+				);
+			origin = /Local\s+(http:\/\/[^/\s]+)/.exec(stripVTControlCharacters(output))?.[1] ?? '';
+			if (!origin) await new Promise((wait) => setTimeout(wait, 100));
 		}
 		return await use(origin, () => stripVTControlCharacters(output));
 	} finally {
