@@ -23,6 +23,13 @@ function errorLine(source: string, error: { message: string; linePos?: [{ line: 
 }
 
 /**
+ * How many times YAML aliases (`*name`) may repeat what they point at,
+ * counted as the `yaml` package does (an alias of an alias counts the values
+ * it expands to). Content needs a few; each level of an alias bomb multiplies it.
+ */
+export const MAX_ALIASES = 100;
+
+/**
  * Parses YAML text (a data file, or frontmatter starting at `firstLine`); a
  * syntax error becomes a problem naming the line.
  */
@@ -37,7 +44,22 @@ export function parseYaml(source: string, file: string, firstLine = 1): { data?:
 			})),
 		};
 	}
-	return { data: doc.toJS(), problems: [] };
+	try {
+		return { data: doc.toJS({ maxAliasCount: MAX_ALIASES }), problems: [] };
+	} catch (error) {
+		// Aliases (`*name`) that repeat what they point at, each level times the last,
+		// would take minutes and gigabytes to expand: stop on them at once.
+		if (!/alias/i.test(String(error))) throw error;
+		return {
+			problems: [
+				{
+					file: displayPath(file),
+					field: '',
+					message: `expands its YAML aliases (*name) into more than ${MAX_ALIASES} copies, which would take the build minutes and gigabytes. Write the values out where they are used, or use fewer aliases.`,
+				},
+			],
+		};
+	}
 }
 
 /** YAML syntax problems in a data file or in a Markdown file's frontmatter. */
