@@ -1,0 +1,63 @@
+import { createMdastHandle, createMdxMdastHandle, dropHandle, MdastReader, serializeHandle } from 'satteri';
+
+/**
+ * How deep an article may nest lists, quotes, blocks, HTML elements and
+ * components inside one another. Far more than any article needs, and well
+ * below what breaks downstream: browsers stop nesting elements past 512 levels
+ * (the rest of the page then renders wrongly), and the feeds, the email edition
+ * and the MDX compiler recurse once per level, so a few thousand levels crash
+ * them without naming the file.
+ */
+export const MAX_NESTING = 100;
+
+/** HTML elements that never hold others, so an opening tag adds no level. */
+const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const TAG = /<(\/?)([a-z][a-z0-9-]*)\b(?:"[^"]*"|'[^']*'|[^'">])*?(\/?)>/gi;
+
+/** The change in open HTML elements over a piece of raw HTML, and the most open at any point in it. */
+function htmlLevels(html: string, open: number): { open: number; most: number } {
+	let most = open;
+	for (const [, closing, name, selfClosing] of html.replace(/<!--[\s\S]*?-->/g, '').matchAll(TAG)) {
+		if (closing) open = Math.max(0, open - 1);
+		else if (!selfClosing && !VOID.has(name!.toLowerCase())) most = Math.max(most, ++open);
+	}
+	return { open, most };
+}
+
+/**
+ * The first line of a Markdown or MDX source (frontmatter included) at which
+ * its content is nested more than `max` levels deep, counting every level of
+ * the parsed document (a list and its item, a quote, a paragraph, emphasis,
+ * a component) and the HTML elements written inside it. Undefined when the
+ * source stays within `max`. Reads Sätteri's tree from its node buffer without
+ * building node objects, and without recursion, so any depth can be measured.
+ */
+export function tooDeep(source: string, { mdx = false, max = MAX_NESTING } = {}): number | undefined {
+	const handle = (mdx ? createMdxMdastHandle : createMdastHandle)(source, { directive: true }, true);
+	try {
+		const reader = new MdastReader(serializeHandle(handle));
+		const count = reader.nodeCount;
+		const depth = new Int32Array(count);
+		const names = new Map<number, string>();
+		let openHtml = 0;
+		for (let id = 0; id < count; id++) {
+			const parent = reader.getParentId(id);
+			if (parent === 0xffffffff) continue;
+			// Nodes come parent first; walk up for any that would not.
+			if (parent < id) depth[id] = depth[parent]! + 1;
+			else for (let up = parent; up !== 0xffffffff && depth[id]! <= count; up = reader.getParentId(up)) depth[id]!++;
+			let level = depth[id]! + openHtml;
+			const type = reader.getNodeType(id);
+			if (!names.has(type)) names.set(type, reader.getNode(id).typeName);
+			if (/^html$/i.test(names.get(type)!)) {
+				const html = htmlLevels(reader.getTextValue(id), openHtml);
+				openHtml = html.open;
+				level = depth[id]! + html.most;
+			}
+			if (level > max) return reader.getPosition(id)?.start.line ?? 1;
+		}
+		return undefined;
+	} finally {
+		dropHandle(handle);
+	}
+}
