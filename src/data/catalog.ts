@@ -1,9 +1,10 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
 import site, { preview } from 'virtual:pactbook/site';
-import { type ArticleSummary, newestFirst, type Series, seriesIndex, tagIndex } from '../lib/articles.ts';
+import { type ArticleSummary, addressClashes, newestFirst, type Series, seriesIndex, tagIndex } from '../lib/articles.ts';
 import { measuresOf } from '../lib/measures.ts';
 import { type Status, statusOf } from '../lib/publishing.ts';
 import { minutesFor } from '../lib/read-time.ts';
+import { ContentError } from '../schemas/problems.ts';
 
 export type IssueEntry = CollectionEntry<'issues'>;
 export type PlaybookEntry = CollectionEntry<'playbooks'>;
@@ -78,6 +79,11 @@ async function load(): Promise<Catalog> {
 		.filter(shown)
 		.sort((a, b) => a.title.localeCompare(b.title));
 	const articles = [...issues, ...playbooks];
+	// Different tags (or series) with one address would silently share a page.
+	const clashes = addressClashes(
+		articles.map((a) => ({ file: a.entry.filePath ?? `${a.kind} ${a.slug}`, tags: a.tags, series: a.series })),
+	);
+	if (clashes.length) throw new ContentError(clashes);
 	return {
 		issues,
 		playbooks,

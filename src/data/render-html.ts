@@ -5,7 +5,7 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { contentComponents } from '../components/content/index.ts';
 import { entryFile } from '../lib/entry-file.ts';
 import { portableHtml, UnfollowableLink } from '../lib/portable-html.ts';
-import { LINK_FIX, linkField, linkLine } from '../lib/urls.ts';
+import { linkField, linkLine } from '../lib/urls.ts';
 import { ContentError } from '../schemas/problems.ts';
 import { type Article, articlePath } from './catalog.ts';
 import { renderEntry } from './render-entry.ts';
@@ -32,7 +32,7 @@ export function portableBody(article: Article): Promise<string> {
 				if (!(error instanceof UnfollowableLink)) throw error;
 				const file = article.entry.filePath ? entryFile(article.entry.filePath) : `${article.kind} ${article.slug}`;
 				const line = article.entry.filePath ? linkLine(readFileSync(file, 'utf8'), error.address) : undefined;
-				throw new ContentError([{ file, field: linkField(error.address, line), message: LINK_FIX }]);
+				throw new ContentError([{ file, field: linkField(error.address, line), message: error.fix }]);
 			}
 		})();
 		rendered.set(key, html);

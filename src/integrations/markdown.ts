@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import Slugger from 'github-slugger';
+import Slugger, { slug } from 'github-slugger';
 import type { HastPluginDefinition, HastPluginEntry } from 'satteri';
-import { isFollowable, LINK_FIX, linkField, linkLine } from '../lib/urls.ts';
+import { linkField, linkLine, linkProblem } from '../lib/urls.ts';
 import { failRender } from '../schemas/problems.ts';
 import { displayPath } from './paths.ts';
 
@@ -12,16 +12,18 @@ const HTML_ADDRESS = /\s(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
 
 /**
  * Stops the render of an article with a link or image address no reader could
- * follow (`http://`, a port out of range), naming the file, the line and the
- * address: the web page would carry a dead link, and the feeds and email
- * editions, which make every address absolute, could not be written.
+ * follow (`http://`, a port out of range) or that runs script (`javascript:`,
+ * `data:`), naming the file, the line and the address: the web page would
+ * carry a dead or dangerous link, and the feeds and email editions, which make
+ * every address absolute, could not be written.
  */
 export function checkedLinks(): HastPluginEntry {
 	return (factory) => {
 		const path = factory.fileURL ? fileURLToPath(factory.fileURL) : undefined;
-		const bad: string[] = [];
+		const bad = new Map<string, string>();
 		const check = (value: unknown) => {
-			if (typeof value === 'string' && !isFollowable(value)) bad.push(value);
+			const fix = typeof value === 'string' ? linkProblem(value) : undefined;
+			if (fix) bad.set(value as string, fix);
 		};
 		return {
 			name: 'pactbook-checked-links',
@@ -38,22 +40,27 @@ export function checkedLinks(): HastPluginEntry {
 				}
 			},
 			after() {
-				if (!bad.length) return;
+				if (!bad.size) return;
 				const file = path ? displayPath(path) : 'content';
 				const source = path ? readFileSync(path, 'utf8') : factory.source;
 				failRender(
 					path ?? file,
-					[...new Set(bad)].map((address) => ({ file, field: linkField(address, linkLine(source, address)), message: LINK_FIX })),
+					[...bad].map(([address, fix]) => ({ file, field: linkField(address, linkLine(source, address)), message: fix })),
 				);
 			},
 		};
 	};
 }
 
+/** The id of a heading with no letters or digits (`## 🎉`), before `-1`, `-2` tell repeats apart. */
+export const FALLBACK_HEADING_ID = 'section';
+
 /**
  * Gives every h2 and h3 an id and a visible "#" link to itself, wrapped as
  * `div.pb-heading > [hN, a.pb-anchor]` so the link is not part of the heading's
- * accessible name. Runs before Astro's own heading-id step, which keeps these ids.
+ * accessible name. Ids are made as GitHub makes them (letters of every script
+ * kept, `## Заметки` → `заметки`); a heading with no letter or digit gets
+ * `section`, `section-1`… Runs before Astro's own heading-id step, which keeps these ids.
  */
 export function headingAnchors(): HastPluginEntry {
 	return (): HastPluginDefinition => {
@@ -64,7 +71,7 @@ export function headingAnchors(): HastPluginEntry {
 				filter: ['h2', 'h3'],
 				visit(node, ctx) {
 					const text = ctx.textContent(node).trim();
-					const id = slugger.slug(text);
+					const id = slugger.slug(/[\p{L}\p{N}]/u.test(slug(text)) ? text : FALLBACK_HEADING_ID);
 					ctx.setProperty(node, 'id', id);
 					ctx.wrapNode(node, {
 						type: 'element',

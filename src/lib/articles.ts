@@ -1,4 +1,5 @@
-import { tagSlug } from './urls.ts';
+import type { Problem } from '../schemas/problems.ts';
+import { tagKey, tagSlug } from './urls.ts';
 
 /** What listings, navigation and related reading need to know about an issue or a playbook. */
 export interface ArticleSummary {
@@ -200,4 +201,61 @@ export function pageWindow(current: number, total: number, radius = 2): (number 
 		else if (shown.at(-1) !== null) shown.push(null);
 	}
 	return shown;
+}
+
+/** Where an article's tags and series come from, for {@link addressClashes}. */
+export interface TaggedFile {
+	/** The article's file, as messages name it. */
+	file: string;
+	tags: readonly string[];
+	series?: string | undefined;
+}
+
+/**
+ * Tags (and series titles) that are different words but would share one
+ * address, such as `c#` and `c++` at /tags/c/, or `🎉` and `?` at /tags/tag/:
+ * one problem for each file using one of them, naming the others and where
+ * they are used. Spellings of one tag (`Co-selling`, `co selling`) are not
+ * clashes; they share their page on purpose.
+ */
+export function addressClashes(files: readonly TaggedFile[]): Problem[] {
+	const problems: Problem[] = [];
+	for (const [field, folder] of [
+		['tags', 'tags'],
+		['series', 'series'],
+	] as const) {
+		// slug → what tells tags apart → each file using that tag, with the tag as the file writes it
+		const bySlug = new Map<string, Map<string, Map<string, string>>>();
+		for (const item of files) {
+			const names = field === 'tags' ? item.tags : item.series ? [item.series] : [];
+			for (const name of names) {
+				const slug = tagSlug(name);
+				const keys = bySlug.get(slug) ?? new Map<string, Map<string, string>>();
+				bySlug.set(slug, keys);
+				const users = keys.get(tagKey(name)) ?? new Map<string, string>();
+				keys.set(tagKey(name), users);
+				if (!users.has(item.file)) users.set(item.file, name);
+			}
+		}
+		for (const [slug, keys] of bySlug) {
+			if (keys.size < 2) continue;
+			for (const users of keys.values()) {
+				const others = [...keys.values()]
+					.filter((other) => other !== users)
+					.map((other) => {
+						const used = [...other.keys()].sort();
+						return `${JSON.stringify(other.get(used[0]!))} (${used.slice(0, 3).join(', ')}${used.length > 3 ? ', …' : ''})`;
+					})
+					.join(' and ');
+				for (const [file, name] of users) {
+					problems.push({
+						file,
+						field,
+						message: `${JSON.stringify(name)} would share the address /${folder}/${slug}/ with ${others}, so their articles would be listed as one. Rename one of them so that their letters or digits differ, for example by spelling out a symbol (c-sharp, c-plus-plus).`,
+					});
+				}
+			}
+		}
+	}
+	return problems.sort((a, b) => a.file.localeCompare(b.file) || a.field.localeCompare(b.field));
 }

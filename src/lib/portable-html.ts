@@ -1,12 +1,17 @@
 import { ELEMENT_NODE, type ElementNode, type Node, parse, renderSync, TEXT_NODE, walkSync } from 'ultrahtml';
 import { escapeHtml } from './escape.ts';
-import { isFollowable, LINK_FIX } from './urls.ts';
+import { linkProblem } from './urls.ts';
 
-/** A link or image address in an article that no reader could follow, so it cannot be made absolute. */
+/** A link or image address in an article that no reader could follow or that runs script, so it cannot be copied out. */
 export class UnfollowableLink extends Error {
-	constructor(readonly address: string) {
-		super(`link "${address}" ${LINK_FIX}`);
+	readonly address: string;
+	/** What to write instead, as printed after the address. */
+	readonly fix: string;
+	constructor(address: string, fix: string) {
+		super(`link "${address}" ${fix}`);
 		this.name = 'UnfollowableLink';
+		this.address = address;
+		this.fix = fix;
 	}
 }
 
@@ -51,9 +56,10 @@ export function portableHtml(html: string, { pageUrl, toolLink = 'Fill in this c
 		for (const name of Object.keys(element.attributes)) if (name.startsWith('data-astro-')) delete element.attributes[name];
 		for (const name of ['href', 'src'] as const) {
 			const value = element.attributes[name];
-			if (value === undefined || /^(mailto|tel|data):/i.test(value)) continue;
-			if (!isFollowable(value)) throw new UnfollowableLink(value);
-			element.attributes[name] = new URL(value, pageUrl).href;
+			if (value === undefined) continue;
+			const fix = linkProblem(value);
+			if (fix) throw new UnfollowableLink(value, fix);
+			if (!/^(mailto|tel):/i.test(value)) element.attributes[name] = new URL(value, pageUrl).href;
 		}
 	});
 	for (const anchor of anchors)

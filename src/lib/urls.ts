@@ -10,16 +10,27 @@ export function withBase(base: string, path: string): string {
 
 const slugs = new Map<string, string>();
 
-/** A tag as it appears in URLs: lower case, words joined by hyphens. Remembered, as pages ask for the same few tags again and again. */
+/** Text with the accents of Latin letters dropped (`Café` → `Cafe`); letters of other scripts are kept whole (`й`, `ά`, `한`). */
+function withoutLatinAccents(text: string): string {
+	return text
+		.normalize('NFKD')
+		.replace(/([A-Za-z])[\u0300-\u036f]+/g, '$1')
+		.normalize('NFC');
+}
+
+/**
+ * A tag as it appears in URLs: lower case, Latin accents dropped, letters of
+ * every script kept, everything else between words a hyphen (`Due Diligence` →
+ * `due-diligence`, `Партнёры` → `партнёры`); `tag` when nothing is left (`🎉`).
+ * Remembered, as pages ask for the same few tags again and again.
+ */
 export function tagSlug(tag: string): string {
 	let slug = slugs.get(tag);
 	if (slug === undefined) {
 		slug =
-			tag
-				.normalize('NFKD')
-				.replace(/[\u0300-\u036f]/g, '')
+			withoutLatinAccents(tag)
 				.toLowerCase()
-				.replace(/[^a-z0-9]+/g, '-')
+				.replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
 				.replace(/^-+|-+$/g, '') || 'tag';
 		slugs.set(tag, slug);
 	}
@@ -27,12 +38,41 @@ export function tagSlug(tag: string): string {
 }
 
 /**
- * Whether a link or image address in an article can be followed from a page
- * of the site: a path, an `#anchor`, or a full address whose host and port are
- * valid (`http://`, `https://x.com:99999/` are not).
+ * What tells two tags apart beyond their spelling: two tags with the same key
+ * are one tag written two ways (`Co-selling`, `co selling`) and share a page;
+ * two tags with different keys and one {@link tagSlug} (`c#`, `c++`) would be
+ * merged by mistake.
  */
+export function tagKey(tag: string): string {
+	return withoutLatinAccents(tag)
+		.toLowerCase()
+		.replace(/[\s_-]+/g, '');
+}
+
+/**
+ * Schemes whose address runs script or carries a whole file: no newsletter
+ * needs them, feed readers and email programs block them, and in a page they
+ * would run on the site's own origin, where readers' saved answers live.
+ */
+const UNSAFE_SCHEMES = new Set(['javascript:', 'vbscript:', 'data:', 'file:', 'blob:']);
+
+/**
+ * What is wrong with a link or image address in an article, as the fix to
+ * print after it, or undefined when it can be followed from a page of the site:
+ * a path, an `#anchor`, or a full address whose host and port are valid
+ * (`http://`, `https://x.com:99999/` are not) and whose scheme runs no script
+ * (`javascript:`, `data:` and the like, in any case or spacing).
+ */
+export function linkProblem(address: string): string | undefined {
+	const trimmed = address.trim();
+	const base = 'https://pactbook.invalid/page/';
+	if (!URL.canParse(trimmed, base)) return LINK_FIX;
+	return UNSAFE_SCHEMES.has(new URL(trimmed, base).protocol) ? UNSAFE_LINK_FIX : undefined;
+}
+
+/** Whether a link or image address in an article can be followed (see {@link linkProblem}). */
 export function isFollowable(address: string): boolean {
-	return URL.canParse(address.trim(), 'https://pactbook.invalid/page/');
+	return linkProblem(address) === undefined;
 }
 
 /** The 1-based line of a source on which `text` first appears, if it does. */
@@ -62,6 +102,10 @@ export function linkField(address: string, line?: number): string {
 /** What to write instead of an address that cannot be followed. */
 export const LINK_FIX =
 	'is not an address a reader can follow. Write a full address such as https://example.com/page, or a path on this site such as /playbooks/due-diligence/.';
+
+/** What to write instead of an address that runs script or carries a file (`javascript:`, `data:`). */
+export const UNSAFE_LINK_FIX =
+	'puts script or a whole file in the address, which feed readers and email programs block and no newsletter needs. Link to a page instead, such as https://example.com/page or /playbooks/due-diligence/; for an image, use the address of the image file.';
 
 /**
  * Top-level addresses the site's own pages and files use, so a standalone

@@ -14,6 +14,14 @@ describe('heading anchors', () => {
 		expect(html).toContain('Link to section “Due diligence”');
 		expect(html).not.toContain('<h4 id');
 	});
+	test('give headings of emoji only a usable id, and keep the letters of every script', async () => {
+		const { html } = await markdownToHtml('## 🎉\n\n## 🎉\n\n## - -\n\n## שלום עולם\n\n## Заметки\n\n## Section', {
+			hastPlugins: [headingAnchors()],
+		});
+		const ids = [...html.matchAll(/<h2 id="([^"]*)"/g)].map((match) => match[1]);
+		expect(ids).toEqual(['section', 'section-1', 'section-2', 'שלום-עולם', 'заметки', 'section-3']);
+		expect(html).toContain('<a class="pb-anchor" href="#section-1">');
+	});
 });
 
 describe('base links', () => {
@@ -52,6 +60,16 @@ describe('checked links', () => {
 	test('an HTML comment, and attribute-like text outside a tag, are not links', async () => {
 		const html = await render('Intro\n\n<!-- TODO: <a href="http://"> -->\n\n<p>Write href="http://" in the template.</p>\n');
 		expect(html).toContain('Write href="http://" in the template.');
+	});
+	test('stop at a link or image that runs script or carries a file, naming it, its line and the fix', async () => {
+		await expect(
+			render('Intro\n\n[portal](javascript:alert(1))\n\n![chart](data:image/png;base64,iVBORw0KGgo=)\n'),
+		).rejects.toThrow(
+			/content: link "javascript:alert\(1\)" \(line 3\): puts script or a whole file in the address[\s\S]*link "data:image\/png;base64,iVBORw0KGgo=" \(line 5\): puts script/,
+		);
+		await expect(render('<p><a href=" JavaScript:void(0)">old form</a></p>\n')).rejects.toThrow(
+			'link " JavaScript:void(0)" (line 1): puts script',
+		);
 	});
 	test('the line is the link’s, not an earlier mention of the address', async () => {
 		await expect(render('Mention http:// first.\n\n[deck](http://)\n')).rejects.toThrow('link "http://" (line 3)');

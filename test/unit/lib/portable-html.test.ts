@@ -22,4 +22,13 @@ describe('portableHtml', () => {
 		expect(attempt).toThrow(UnfollowableLink);
 		expect(attempt).toThrow('link "https://x.example:99999/" is not an address a reader can follow.');
 	});
+
+	test('refuses to copy a link or image that runs script or carries a file into feeds and email', () => {
+		for (const html of ['<a href="javascript:alert(1)">a</a>', '<img src="data:image/png;base64,iVBORw0KGgo=" alt="">']) {
+			const attempt = () => portableHtml(`<p>${html}</p>`, { pageUrl });
+			expect(attempt).toThrow(UnfollowableLink);
+			expect(attempt).toThrow('puts script or a whole file in the address');
+		}
+		expect(portableHtml('<p><a href="tel:+15550100">t</a></p>', { pageUrl })).toContain('href="tel:+15550100"');
+	});
 });
