@@ -85,14 +85,20 @@ const playbooks = defineCollection({
 });
 
 const authors = defineCollection({
-	loader: pactbookLoader({ folder: 'authors', pattern: '*.{yaml,yml}', schema: authorSchema, examples: authorExamples }),
+	loader: pactbookLoader({
+		folder: 'authors',
+		pattern: '*.{yaml,yml}',
+		schema: authorSchema,
+		examples: authorExamples,
+		named: true,
+	}),
 	schema: authorSchema,
 });
 
 const pages = defineCollection({
 	loader: pactbookLoader({
 		folder: 'pages',
-		pattern: '*.{md,mdx}',
+		pattern: '**/[^_]*.{md,mdx}',
 		schema: pageSchema,
 		examples: pageExamples,
 		slugged: true,

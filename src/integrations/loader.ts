@@ -1,13 +1,15 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
+import { join, matchesGlob, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { entryFile } from '../lib/entry-file.ts';
 import { hasCurrentMeasures, MEASURES, measure } from '../lib/measures.ts';
-import { writtenProblems } from '../schemas/frontmatter.ts';
+import { MAX_NESTING, tooDeep } from '../lib/nesting.ts';
+import { ID_PATTERN, ID_RULE, idFrom } from '../schemas/fields.ts';
+import { frontmatterText, writtenProblems } from '../schemas/frontmatter.ts';
 import {
 	ContentError,
 	type Examples,
@@ -20,7 +22,7 @@ import {
 	zodProblems,
 } from '../schemas/problems.ts';
 import { authorIds, contentDir, displayPath } from './paths.ts';
-import { loadSiteConfig, yamlSyntaxProblems } from './site-config.ts';
+import { loadSiteConfig, parseYaml, yamlSyntaxProblems } from './site-config.ts';
 
 interface Options {
 	/** Folder under the content directory, e.g. `issues`. */
@@ -33,8 +35,13 @@ interface Options {
 	examples: Examples;
 	/** Whether entries name an author (and fall back to the site's default author). */
 	authored?: boolean;
-	/** Whether entries carry a `slug` (file name by default) that must be unique. */
+	/**
+	 * Whether entries carry a `slug` that must be unique. Without a `slug:` field it
+	 * is the file name, which must then follow the same rules, in any sub-folder.
+	 */
 	slugged?: boolean;
+	/** Whether the file name is the entry's id, which other files name (authors), and so must be a valid id. */
+	named?: boolean;
 	/** Whether to measure each article's text (words, task lists) while loading it (lib/measures.ts). */
 	measured?: boolean;
 	/** Checks across all entries of the collection, e.g. unique issue numbers. */
@@ -50,17 +57,27 @@ export interface CheckedEntry {
 	data: Record<string, unknown>;
 }
 
-/** Reports values of `key` that more than one entry uses. */
-export function duplicates(entries: CheckedEntry[], key: string, fix: string): Problem[] {
+/**
+ * Reports values of `key` that more than one entry uses; `same` maps values that
+ * count as one (such as slugs differing only in case, which name one file on
+ * macOS and Windows disks).
+ */
+export function duplicates(
+	entries: CheckedEntry[],
+	key: string,
+	fix: string,
+	same: (value: unknown) => unknown = (value) => value,
+): Problem[] {
 	const byValue = new Map<unknown, CheckedEntry[]>();
 	for (const entry of entries) {
 		const value = entry.data[key];
 		if (value === undefined) continue;
-		byValue.set(value, [...(byValue.get(value) ?? []), entry]);
+		byValue.set(same(value), [...(byValue.get(same(value)) ?? []), entry]);
 	}
 	const problems: Problem[] = [];
-	for (const [value, group] of byValue) {
+	for (const group of byValue.values()) {
 		if (group.length < 2) continue;
+		const value = group[0]!.data[key];
 		const files = group.map((e) => e.file).sort();
 		for (const file of files) {
 			const others = files.filter((f) => f !== file).join(', ');
@@ -98,6 +115,87 @@ function unknownAuthors(dir: string, entries: Pick<CheckedEntry, 'file' | 'data'
 				]
 			: [],
 	);
+}
+
+/** A glob pattern matching exactly one path, special characters escaped. */
+const literalGlob = (path: string) => path.replace(/[\\*?[\]{}()!+@]/g, '\\$&');
+
+/** What the loader learns from a collection's files before Astro reads them. */
+interface Scan {
+	problems: Problem[];
+	/** Files Astro must not read (as paths inside the folder): it cannot, or reading them would hang the build. */
+	skipped: string[];
+	/** Each file's text, by absolute path, so that it is read once. */
+	sources: Map<string, string>;
+}
+
+/**
+ * Looks at a collection's files before Astro reads them, for what Astro would
+ * get wrong without naming the file: a `#` or `?` in a path (Astro reads the
+ * file by its address, so it finds nothing, logs the error and builds on without
+ * the article), and YAML whose aliases expand to millions of values (Astro's
+ * YAML reader has no limit, so the build would take minutes, then run out of
+ * memory). Only YAML with both an anchor (`&`) and an alias (`*`) is parsed here.
+ */
+function scanFiles(base: string, pattern: string): Scan {
+	const scan: Scan = { problems: [], skipped: [], sources: new Map() };
+	for (const entry of readdirSync(base, { recursive: true, encoding: 'utf8' })) {
+		const inside = entry.split(sep).join('/');
+		const path = join(base, entry);
+		if (!matchesGlob(inside, pattern) || !statSync(path).isFile()) continue;
+		const file = displayPath(path);
+		const unreadable = /[#?]/.exec(inside)?.[0];
+		if (unreadable) {
+			const name = inside.split('/').at(-1)!;
+			const suggestion = `${idFrom(name.replace(/\.[^.]+$/, '')) || 'article'}${/\.[^.]+$/.exec(name)?.[0] ?? ''}`;
+			scan.problems.push({
+				file,
+				field: 'file name',
+				message: `has "${unreadable}" in it, which the build reads as part of an address, so this file would be left out. Rename ${inside.includes(unreadable, inside.length - name.length) ? 'it' : 'the folder'} using only lower-case letters, digits and hyphens, for example ${suggestion}.`,
+			});
+			scan.skipped.push(inside);
+			continue;
+		}
+		const source = readFileSync(path, 'utf8');
+		scan.sources.set(resolve(path), source);
+		const yaml = /\.ya?ml$/.test(inside);
+		const text = yaml ? source : frontmatterText(source);
+		if (text === undefined || !/&\S/.test(text) || !/\*\S/.test(text)) continue;
+		const { problems } = parseYaml(text, path, yaml ? 1 : 2);
+		if (!problems.length) continue;
+		scan.problems.push(...problems);
+		scan.skipped.push(inside);
+	}
+	return scan;
+}
+
+/** The problem with a slug taken from a file name that breaks the slug rules. */
+function fileNameSlug(file: string, name: string, extension: string): Problem {
+	const example = idFrom(name) ? `, for example to ${idFrom(name)}${extension},` : '';
+	return {
+		file,
+		field: 'slug',
+		message: `"${name}" comes from the file name, and a slug ${ID_RULE} Rename the file${example} or set \`slug:\`.`,
+	};
+}
+
+/** The problem with an id taken from a file name (an author's) that breaks the id rules. */
+function fileNameId(file: string, name: string, extension: string): Problem {
+	const example = idFrom(name) ? `, for example to ${idFrom(name)}${extension},` : '';
+	return {
+		file,
+		field: 'file name',
+		message: `"${name}" is the id other files use, and an id ${ID_RULE} Rename the file${example} and use the new id where the old one is named.`,
+	};
+}
+
+/** The problem with an article nested deeper than anything downstream can take. */
+function nestedTooDeep(file: string, line: number): Problem {
+	return {
+		file,
+		field: `nesting (line ${line})`,
+		message: `goes more than ${MAX_NESTING} levels deep, counting each list, list item, quote, block and HTML element inside another. Browsers, feed readers and email programs cannot show that, and the build would crash on it. Flatten that part to a few levels.`,
+	};
 }
 
 /** The save listener of each content folder, per `astro dev` watcher. */
@@ -142,23 +240,28 @@ function checkYamlOnSave(ctx: LoaderContext, base: string): void {
 export function pactbookLoader(options: Options): Loader {
 	const dir = contentDir();
 	const base = join(dir, options.folder);
-	// Ids come from file names alone (Astro's default would take a frontmatter
-	// `slug`), so two files claiming one slug both reach the duplicate check.
-	const inner = glob({
-		pattern: options.pattern,
-		base,
-		generateId: ({ entry }) => entry.replace(/\.[^.]+$/, ''),
-		// Markdown bodies are rendered while loading; the source is not needed after that.
-		retainBody: false,
-	});
+	// Ids come from paths inside the folder alone (Astro's default would take a
+	// frontmatter `slug`), so two files claiming one slug both reach the duplicate check.
+	const files = (skipped: string[]) =>
+		glob({
+			pattern: [options.pattern, ...skipped.map((path) => `!${literalGlob(path)}`)],
+			base,
+			generateId: ({ entry }) => entry.replace(/\.[^.]+$/, ''),
+			// Markdown bodies are rendered while loading; the source is not needed after that.
+			retainBody: false,
+		});
 	return {
 		name: 'pactbook',
 		schema: options.schema,
 		async load(ctx: LoaderContext) {
 			if (!existsSync(base)) return;
 			checkYamlOnSave(ctx, base);
-			const problems: Problem[] = [];
+			const scan = scanFiles(base, options.pattern);
+			const inner = files(scan.skipped);
+			const problems: Problem[] = [...scan.problems];
 			const invalid = new Set<string>();
+			/** Slugs from file names that break the rules, with the slug the fix suggests. */
+			const renamed = new Map<Problem, string>();
 			const defaultAuthor = options.authored ? loadSiteConfig(dir).defaultAuthor : undefined;
 			takeRenderProblems(base);
 			// Entries Astro keeps from an earlier build are not loaded again: drop those that
@@ -186,9 +289,10 @@ export function pactbookLoader(options: Options): Loader {
 							const file = displayPath(filePath ?? join(base, id));
 							// Articles are read whole to be measured, and checked as written: an unclosed
 							// frontmatter reads as no fields at all, and YAML rolls 30 February over.
+							const markdown = filePath !== undefined && /\.mdx?$/.test(filePath);
 							const source =
-								filePath && (options.measured || (/\.mdx?$/.test(filePath) && Object.keys(data).length === 0))
-									? await readFile(filePath, 'utf8')
+								filePath && (options.measured || markdown)
+									? ((loading ? scan.sources.get(resolve(filePath)) : undefined) ?? (await readFile(filePath, 'utf8')))
 									: undefined;
 							const written = source ? writtenProblems(file, source, options.examples) : undefined;
 							const parsed = options.schema.safeParse(data, { reportInput: true });
@@ -199,8 +303,19 @@ export function pactbookLoader(options: Options): Loader {
 									...zodProblems(file, parsed.error, options.schema, options.examples).filter((p) => !covered?.has(p.field)),
 								);
 							}
+							if (markdown && source !== undefined) {
+								const line = tooDeep(source, { mdx: filePath.endsWith('.mdx') });
+								if (line !== undefined) found.push(nestedTooDeep(file, line));
+							}
+							const name = id.split('/').at(-1)!;
+							const extension = /\.[^.]+$/.exec(filePath ?? '')?.[0] ?? '';
+							if (((options.slugged && parsed.success && !parsed.data.slug) || options.named) && !ID_PATTERN.test(name)) {
+								const problem = options.slugged ? fileNameSlug(file, name, extension) : fileNameId(file, name, extension);
+								renamed.set(problem, idFrom(name));
+								found.push(problem);
+							}
 							const result: Record<string, unknown> = parsed.success ? { ...parsed.data } : {};
-							if (options.slugged) result.slug ??= id;
+							if (options.slugged) result.slug ??= name;
 							if (options.authored) result.author ??= defaultAuthor;
 							if (!loading && parsed.success && options.authored) {
 								// Saved in `astro dev`: the author file may be added next, so this is a warning; the build stops on it.
@@ -229,6 +344,8 @@ export function pactbookLoader(options: Options): Loader {
 				);
 			} finally {
 				loading = false;
+				// Files saved later in `astro dev` are read afresh.
+				scan.sources.clear();
 			}
 			// Every recorded render problem is reported, whether or not it matches a stored entry.
 			const root = fileURLToPath(ctx.config.root);
@@ -243,7 +360,20 @@ export function pactbookLoader(options: Options): Loader {
 			const entries = all.filter((entry) => !invalid.has(entry.id));
 			if (options.authored) problems.push(...unknownAuthors(dir, all));
 			if (options.slugged) {
-				problems.push(...duplicates(entries, 'slug', 'Give each one its own slug (set `slug:` or rename the file).'));
+				problems.push(
+					...duplicates(entries, 'slug', 'Give each one its own slug (set `slug:` or rename the file).', (slug) =>
+						String(slug).toLowerCase(),
+					),
+				);
+			}
+			// A suggested name another entry already has would make the fix a clash.
+			for (const [problem, suggestion] of renamed) {
+				const owner = entries.find((entry) => (options.slugged ? entry.data.slug : entry.id) === suggestion);
+				if (owner)
+					problem.message = problem.message.replace(
+						/, for example to [^,]+,/,
+						`; "${suggestion}" is taken by ${owner.file}, so choose another name,`,
+					);
 			}
 			problems.push(...(options.check?.(entries) ?? []));
 			if (problems.length > 0) {

@@ -47,11 +47,24 @@ export const text = (max?: number) => {
 /** A list of tags, written as text; `tags: [goals, activation]`. */
 export const tagsField = () => z.array(text(40)).default([]);
 
+/** What a slug or an id may be made of: lower-case letters, digits and single hyphens. */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Why a value is not an id, in the words of {@link idField}. */
+export const ID_RULE = 'should use only lower-case letters, digits and single hyphens (like "maya-okafor").';
+
 /** A lower-case id made of letters, digits and hyphens, as used in file names and URLs. */
-export const idField = () =>
-	z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, {
-		error: 'should use only lower-case letters, digits and single hyphens (like "maya-okafor").',
-	});
+export const idField = () => z.string().regex(ID_PATTERN, { error: ID_RULE });
+
+/** The nearest id to a name: accents dropped, lower case, other characters as hyphens (`Case Dup!` → `case-dup`). */
+export function idFrom(name: string): string {
+	return name
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+}
 
 /** A position in a series: 1, 2, … */
 export const partField = () =>
