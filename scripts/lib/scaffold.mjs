@@ -1,7 +1,7 @@
 // Creates new issue and playbook files. Plain JavaScript with JSDoc so that it
 // runs on every supported Node without a build step.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 
 /**
  * A file-name slug: lower case, words joined by hyphens, accents dropped.
@@ -119,11 +119,12 @@ export function scaffold(kind, title, { contentDir, today }) {
 	const folder = join(contentDir, kind === 'issue' ? 'issues' : 'playbooks');
 	const number = kind === 'issue' ? nextNumber(folder) : 0;
 	const file = join(folder, kind === 'issue' ? `${String(number).padStart(3, '0')}-${slug}.md` : `${slug}.md`);
-	// An issue with this title under another number counts too, in either format: running the command twice makes no second draft.
-	const stem = (/** @type {string} */ name) => name.replace(/\.mdx?$/, '');
+	// An issue with this title under another number counts too, in either format and in any
+	// sub-folder (the address comes from the file name alone): running the command twice makes no second draft.
+	const stem = (/** @type {string} */ path) => basename(path).replace(/\.mdx?$/, '');
 	const clash = existsSync(folder)
-		? readdirSync(folder).find(
-				(name) => /\.mdx?$/.test(name) && (stem(name) === slug || stem(name).replace(/^\d+-/, '') === slug),
+		? readdirSync(folder, { recursive: true, encoding: 'utf8' }).find(
+				(path) => /\.mdx?$/.test(path) && (stem(path) === slug || stem(path).replace(/^\d+-/, '') === slug),
 			)
 		: undefined;
 	if (existsSync(file) || clash) {

@@ -146,12 +146,17 @@ function scanFiles(base: string, pattern: string): Scan {
 		const file = displayPath(path);
 		const unreadable = /[#?]/.exec(inside)?.[0];
 		if (unreadable) {
-			const name = inside.split('/').at(-1)!;
-			const suggestion = `${idFrom(name.replace(/\.[^.]+$/, '')) || 'article'}${/\.[^.]+$/.exec(name)?.[0] ?? ''}`;
+			// The folder or the file holding the character, and a name without it.
+			const parts = inside.split('/');
+			const at = parts.findIndex((part) => part.includes(unreadable));
+			const name = parts[at]!;
+			const folder = at < parts.length - 1;
+			const extension = folder ? '' : (/\.[^.]+$/.exec(name)?.[0] ?? '');
+			const suggestion = `${idFrom(folder ? name : name.slice(0, name.length - extension.length)) || 'article'}${extension}`;
 			scan.problems.push({
 				file,
 				field: 'file name',
-				message: `has "${unreadable}" in it, which the build reads as part of an address, so this file would be left out. Rename ${inside.includes(unreadable, inside.length - name.length) ? 'it' : 'the folder'} using only lower-case letters, digits and hyphens, for example ${suggestion}.`,
+				message: `has "${unreadable}" in it, which the build reads as part of an address, so this file would be left out. Rename ${folder ? `the folder ${name}` : 'it'} using only lower-case letters, digits and hyphens, for example ${suggestion}.`,
 			});
 			scan.skipped.push(inside);
 			continue;

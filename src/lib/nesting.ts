@@ -1,4 +1,5 @@
 import { createMdastHandle, createMdxMdastHandle, dropHandle, MdastReader, serializeHandle } from 'satteri';
+import { escapeExplicitIds } from './checklist-ids.ts';
 
 /**
  * How deep an article may nest lists, quotes, blocks, HTML elements and
@@ -33,7 +34,16 @@ function htmlLevels(html: string, open: number): { open: number; most: number } 
  * building node objects, and without recursion, so any depth can be measured.
  */
 export function tooDeep(source: string, { mdx = false, max = MAX_NESTING } = {}): number | undefined {
-	const handle = (mdx ? createMdxMdastHandle : createMdastHandle)(source, { directive: true }, true);
+	let handle: ReturnType<typeof createMdastHandle>;
+	try {
+		// MDX reads `{#id}` after a task-list item as an expression unless it is escaped, as the build does.
+		handle = mdx
+			? createMdxMdastHandle(escapeExplicitIds(source), { directive: true }, true)
+			: createMdastHandle(source, { directive: true }, true);
+	} catch {
+		// MDX that does not parse: its compiler reports that, with the line.
+		return undefined;
+	}
 	try {
 		const reader = new MdastReader(serializeHandle(handle));
 		const count = reader.nodeCount;

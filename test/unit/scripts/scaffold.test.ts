@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -52,6 +52,12 @@ describe('new:issue and new:playbook', () => {
 		writeFileSync(join(dir, 'playbooks', 'older-guide.mdx'), readFileSync(file, 'utf8'));
 		expect(() => scaffold('playbook', 'Older guide', { contentDir: dir, today })).toThrow(
 			/playbooks\/older-guide\.mdx already exists/,
+		);
+		// So does a file in a sub-folder, whose address is its file name too.
+		mkdirSync(join(dir, 'issues', '2025'));
+		writeFileSync(join(dir, 'issues', '2025', '031-year-in-review.md'), readFileSync(file, 'utf8'));
+		expect(() => scaffold('issue', 'Year in review', { contentDir: dir, today })).toThrow(
+			/issues\/2025\/031-year-in-review\.md already exists/,
 		);
 		expect(() => scaffold('issue', '  ?! ', { contentDir: dir, today })).toThrow('Give the issue a title');
 	});
