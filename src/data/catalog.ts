@@ -1,6 +1,7 @@
 import { type CollectionEntry, getCollection } from 'astro:content';
 import site, { preview } from 'virtual:pactbook/site';
 import { type ArticleSummary, addressClashes, newestFirst, type Series, seriesIndex, tagIndex } from '../lib/articles.ts';
+import { entryFile } from '../lib/entry-file.ts';
 import { measuresOf } from '../lib/measures.ts';
 import { type Status, statusOf } from '../lib/publishing.ts';
 import { minutesFor } from '../lib/read-time.ts';
@@ -81,7 +82,11 @@ async function load(): Promise<Catalog> {
 	const articles = [...issues, ...playbooks];
 	// Different tags (or series) with one address would silently share a page.
 	const clashes = addressClashes(
-		articles.map((a) => ({ file: a.entry.filePath ?? `${a.kind} ${a.slug}`, tags: a.tags, series: a.series })),
+		articles.map((a) => ({
+			file: a.entry.filePath ? entryFile(a.entry.filePath) : `${a.kind} ${a.slug}`,
+			tags: a.tags,
+			series: a.series,
+		})),
 	);
 	if (clashes.length) throw new ContentError(clashes);
 	return {
