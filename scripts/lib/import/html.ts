@@ -417,7 +417,16 @@ const SHORTCODES =
  * (paragraphs separated by blank lines, no `<p>`) gets its paragraphs.
  */
 export function wordpressHtml(html: string, losses: Loss[]): string {
-	let out = html.replace(/\[caption[^\]]*\]([\s\S]*?)\[\/caption\]/gi, (_all, inner: string) => {
+	let out = html;
+	if (!/<(p|div|h[1-6]|ul|ol|figure|table|blockquote|pre)\b/i.test(out) && /\n\s*\n/.test(out)) {
+		out = out
+			.split(/\n\s*\n/)
+			.map((chunk) => chunk.trim())
+			.filter(Boolean)
+			.map((chunk) => (/^\[caption\b[\s\S]*\[\/caption\]$/i.test(chunk) ? chunk : `<p>${chunk.replace(/\n/g, '<br>\n')}</p>`))
+			.join('\n');
+	}
+	out = out.replace(/\[caption[^\]]*\]([\s\S]*?)\[\/caption\]/gi, (_all, inner: string) => {
 		const image = /<a[^>]*>\s*<img[^>]*>\s*<\/a>|<img[^>]*>/i.exec(inner)?.[0] ?? '';
 		return `<figure>${image}<figcaption>${inner.replace(image, '').trim()}</figcaption></figure>`;
 	});
@@ -433,14 +442,6 @@ export function wordpressHtml(html: string, losses: Loss[]): string {
 			});
 		return '';
 	});
-	if (!/<(p|div|h[1-6]|ul|ol|figure|table|blockquote|pre)\b/i.test(out) && /\n\s*\n/.test(out)) {
-		out = out
-			.split(/\n\s*\n/)
-			.map((chunk) => chunk.trim())
-			.filter(Boolean)
-			.map((chunk) => `<p>${chunk.replace(/\n/g, '<br>\n')}</p>`)
-			.join('\n');
-	}
 	return out;
 }
 

@@ -109,6 +109,14 @@ function fromZip(file: string, name: string): ExportSource {
 	return { name, files: [...files.keys()].sort(), refused, read: (path) => files.get(insidePath(path) ?? '') };
 }
 
+/** An export held in memory, as path → text or bytes (tests and zips). */
+export function memoryExport(name: string, entries: Record<string, string | Uint8Array>): ExportSource {
+	const files = new Map(
+		Object.entries(entries).map(([path, data]) => [path, typeof data === 'string' ? new TextEncoder().encode(data) : data]),
+	);
+	return { name, files: [...files.keys()].sort(), refused: [], read: (path) => files.get(insidePath(path) ?? '') };
+}
+
 /** A single export file (a Ghost .json, a WordPress .xml) as a source holding that one file. */
 function fromFile(file: string, name: string): ExportSource {
 	const base = basename(file);

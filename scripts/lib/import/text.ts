@@ -99,8 +99,8 @@ export function markdownText(markdown: string): string {
 			.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
 			.replace(/\[\^[^\]]+\]/g, '')
 			.replace(/<[^>]+>/g, '')
-			.replace(/(\*\*|__|\*|_|~~|`)/g, '')
-			.replace(/\\([\\`*_{}[\]()#+\-.!:>|~])/g, '$1'),
+			// An escaped character is text; an unescaped emphasis or code mark is dropped.
+			.replace(/\\([\\`*_{}[\]()#+\-.!:<>|~&])|\*\*|__|\*|_|~~|`/g, (_mark, escaped?: string) => escaped ?? ''),
 	);
 }
 

@@ -1,0 +1,186 @@
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { detectFormat, parseExport } from '../../../../scripts/lib/import/detect.ts';
+import { parseGhost } from '../../../../scripts/lib/import/ghost.ts';
+import { convertContainers, numberInTitle, parseMarkdownFolder, splitFrontmatter } from '../../../../scripts/lib/import/markdown.ts';
+import { memoryExport, openExport } from '../../../../scripts/lib/import/source.ts';
+import { parseSubstack } from '../../../../scripts/lib/import/substack.ts';
+import { parseWordpress } from '../../../../scripts/lib/import/wordpress.ts';
+
+const fixture = (name: string) => openExport(join(import.meta.dirname, '../../../fixtures', name, 'export'));
+
+describe('format detection', () => {
+	test('each fixture export is told apart by what it holds', () => {
+		expect(detectFormat(fixture('import-substack'))).toBe('substack');
+		expect(detectFormat(fixture('import-ghost'))).toBe('ghost');
+		expect(detectFormat(fixture('import-wordpress'))).toBe('wordpress');
+		expect(detectFormat(fixture('import-markdown'))).toBe('markdown');
+	});
+	test('a folder with nothing to import is a clear error', () => {
+		expect(() => detectFormat(memoryExport('photos', { 'a.png': 'x', 'notes.txt': 'y' }))).toThrow(
+			/photos is not an export Pactbook can read\. Give a Substack export/,
+		);
+	});
+});
+
+describe('Substack', () => {
+	test('rows of posts.csv with their bodies; drafts, paid posts and threads', () => {
+		const parsed = parseSubstack(fixture('import-substack'));
+		expect(parsed.posts.map((p) => p.slug)).toEqual(['first-partner-review', 'co-selling-basics', 'pricing-for-partners', 'notes-in-progress']);
+		const [first, , paid, draft] = parsed.posts;
+		expect(first).toMatchObject({
+			key: 'substack 101.first-partner-review',
+			title: 'Issue #1: The first partner review',
+			subtitle: 'What to ask a partner after ninety days, and what to leave for later.',
+			date: '2024-01-08T14:30:00.000Z',
+			draft: false,
+		});
+		expect(first?.html).toContain('captioned-image-container');
+		expect(paid?.restricted).toBe('paying subscribers');
+		expect(draft?.draft).toBe(true);
+		expect(parsed.skipped).toEqual([expect.objectContaining({ file: 'posts/105.ask-me-anything.html', message: expect.stringContaining('discussion thread') })]);
+	});
+
+	test('a row whose HTML file is missing is skipped with the reason', () => {
+		const parsed = parseSubstack(
+			memoryExport('export.zip', { 'posts.csv': 'post_id,post_date,is_published,type,audience,title,subtitle\n7.gone,2024-01-01,true,newsletter,everyone,Gone,\n' }),
+		);
+		expect(parsed.posts).toEqual([]);
+		expect(parsed.skipped[0]?.message).toContain('the export has no posts/7.gone.html');
+	});
+
+	test('broken quoting in posts.csv is a clear error naming the file and the fix', () => {
+		const broken = memoryExport('export.zip', {
+			'posts.csv': 'post_id,post_date,is_published,type,audience,title,subtitle\n1.a,2024-01-01,true,newsletter,everyone,"An "unclosed title,x\n',
+			'posts/1.a.html': '<p>x</p>',
+		});
+		expect(() => parseSubstack(broken)).toThrow(/export\.zip: posts\.csv could not be read as CSV: .*Nothing was written\. .*quote/s);
+	});
+
+	test('a CSV without Substack columns is refused', () => {
+		expect(() => parseSubstack(memoryExport('x', { 'posts.csv': 'name,email\na,b\n' }))).toThrow(/no post_id or title column/);
+	});
+});
+
+describe('Ghost', () => {
+	test('posts with their tags, authors and status; pages and internal tags left out', () => {
+		const parsed = parseGhost(fixture('import-ghost'));
+		expect(parsed.posts.map((p) => p.slug)).toEqual(['partner-tiers', 'partner-councils']);
+		const [tiers, councils] = parsed.posts;
+		expect(tiers).toMatchObject({
+			title: 'Partner tiers that mean something',
+			excerpt: 'Tiers should describe what a partner does for customers, not how many badges it collects.',
+			date: '2024-03-04T23:30:00.000Z',
+			tags: ['Partner Programs', 'partner programs'],
+			authors: ['u1'],
+			draft: false,
+		});
+		expect(tiers?.restricted).toBeUndefined();
+		expect(councils).toMatchObject({ draft: true, restricted: 'paying members', authors: ['u2', 'u1'], tags: ['Councils'] });
+		expect(parsed.authors[0]).toEqual({ key: 'u1', name: 'Priya Raman', slug: 'priya', bio: 'Runs the partner programme.', website: 'https://example.com/priya' });
+		expect(parsed.skipped.map((s) => s.message)).toEqual([
+			expect.stringContaining('has no HTML in the export'),
+			'1 page (not posts) left out.',
+		]);
+	});
+
+	test('a feature image leads the body, escaped', () => {
+		const parsed = parseGhost(
+			memoryExport('g.json', {
+				'g.json': JSON.stringify({ db: [{ data: { posts: [{ id: '1', title: 'T', html: '<p>x</p>', feature_image: 'https://x.example/a.png?"onload=1', status: 'published', type: 'post' }] } }] }),
+			}),
+		);
+		expect(parsed.posts[0]?.html).toBe('<figure><img src="https://x.example/a.png?&quot;onload=1" alt=""></figure><p>x</p>');
+	});
+});
+
+describe('WordPress', () => {
+	test('posts only, with their author, categories, tags and status', () => {
+		const parsed = parseWordpress(fixture('import-wordpress'));
+		expect(parsed.posts.map((p) => p.key)).toEqual(['wordpress 11', 'wordpress 7', 'wordpress 15']);
+		const [map, kickoff, draft] = parsed.posts;
+		expect(map).toMatchObject({
+			title: 'Mapping territories with a partner',
+			slug: 'mapping-territories',
+			date: '2023-05-14 10:15:00',
+			tags: ['Alliances', 'Territories', 'Planning'],
+			category: 'Alliances',
+			authors: ['lena'],
+			draft: false,
+		});
+		expect(map?.html).toContain('<!-- wp:image');
+		expect(kickoff?.excerpt).toBe('<p>How to run a <em>one-hour</em> partner kickoff.</p>');
+		expect(kickoff?.tags).toEqual([]);
+		expect(draft).toMatchObject({ draft: true, slug: '', date: '2023-05-30 12:00:00' });
+		expect(parsed.authors).toEqual([{ key: 'lena', name: 'Lena Fischer', slug: 'lena' }]);
+		expect(parsed.skipped.at(-1)?.message).toBe('left out what is not a post: 1 page, 1 attachment, 1 nav menu item.');
+	});
+
+	test('XML that is not well-formed is a clear error with its line', () => {
+		const source = memoryExport('blog.xml', {
+			'blog.xml': '<?xml version="1.0"?>\n<rss xmlns:wp="http://wordpress.org/export/1.2/">\n<channel><item><title>x</item></channel></rss>',
+		});
+		expect(() => parseWordpress(source)).toThrow(/blog\.xml: blog\.xml is not well-formed XML \(line 3: .*Nothing was written/);
+	});
+});
+
+describe('Markdown folders', () => {
+	test('YAML, TOML and Pelican headers, and Jekyll dates in file names', () => {
+		expect(splitFrontmatter('---\ntitle: A\n---\nBody').fields).toEqual({ title: 'A' });
+		expect(splitFrontmatter('+++\ntitle = "B"\n+++\nBody')).toMatchObject({ fields: { title: 'B' }, kind: 'toml', body: 'Body' });
+		expect(splitFrontmatter('Title: C\nDate: 2020-12-2\n\nBody')).toMatchObject({ fields: { title: 'C', date: '2020-12-2' }, kind: 'pelican', body: '\nBody' });
+		expect(splitFrontmatter('Just text: with a colon\n\nBody').kind).toBe('none');
+		const parsed = parseMarkdownFolder(fixture('import-markdown'));
+		const bySource = new Map(parsed.posts.map((p) => [p.source, p]));
+		expect([...bySource.keys()].sort()).toEqual([
+			'_posts/2020-12-2-year-in-review.md',
+			'content/posts/onboarding-checklist.md',
+			'content/posts/partner-scorecards.md',
+			'pelican-referrals.md',
+		]);
+		expect(bySource.get('content/posts/partner-scorecards.md')).toMatchObject({
+			title: 'Issue #7: Scorecards partners actually read',
+			date: '2021-3-9',
+			excerpt: 'A scorecard with five numbers beats a dashboard with fifty.',
+			tags: ['Scorecards', 'Partner Metrics', 'Operations'],
+			category: 'Operations',
+			authors: ['Sam Ortiz'],
+			draft: false,
+			folder: 'content/posts',
+		});
+		expect(bySource.get('content/posts/onboarding-checklist.md')).toMatchObject({ slug: 'onboarding', excerpt: 'The first thirty days decide whether a partner becomes active.' });
+		expect(bySource.get('_posts/2020-12-2-year-in-review.md')).toMatchObject({ date: '2020-12-2', slug: 'year-in-review', tags: ['review'] });
+		expect(bySource.get('pelican-referrals.md')).toMatchObject({
+			date: 'Dec 2, 2020',
+			updated: '2021-01-15 10:20',
+			slug: 'referrals',
+			tags: ['referrals', 'incentives', 'Programmes'],
+			authors: ['Noor Haddad'],
+			draft: true,
+		});
+	});
+
+	test('a file whose frontmatter cannot be read is skipped with the reason', () => {
+		const parsed = parseMarkdownFolder(memoryExport('site', { 'a.md': '---\ntitle: [unclosed\n---\nBody', 'b.md': '---\ntitle: Fine\n---\nBody' }));
+		expect(parsed.posts.map((p) => p.source)).toEqual(['b.md']);
+		expect(parsed.skipped[0]).toMatchObject({ file: 'a.md', message: expect.stringContaining('its frontmatter could not be read') });
+	});
+
+	test('a number in the title', () => {
+		expect(numberInTitle('Issue #12: Renewals')).toEqual({ number: 12, title: 'Renewals' });
+		expect(numberInTitle('#3 — Councils')).toEqual({ number: 3, title: 'Councils' });
+		expect(numberInTitle('No. 40 | Pricing')).toEqual({ number: 40, title: 'Pricing' });
+		expect(numberInTitle('10 habits of partner managers')).toBeUndefined();
+	});
+
+	test('other generators’ ::: containers become Pactbook blocks, or text', () => {
+		const losses: { message: string }[] = [];
+		const out = convertContainers(':::info\nA\n:::\n\n:::tip Send early\nB\n:::\n\n:::details Click\nC\n:::\n\n```\n:::note\n```', losses);
+		expect(out).toBe(':::note\nA\n:::\n\n:::tip[Send early]\nB\n:::\n\n\\:::details Click\nC\n\\:::\n\n```\n:::note\n```');
+		expect(losses.map((l) => l.message)).toEqual(['1 ::: container Pactbook has no block for was kept as text.']);
+	});
+
+	test('parseExport reads any format', () => {
+		expect(parseExport(fixture('import-ghost')).format).toBe('ghost');
+	});
+});
