@@ -4,8 +4,8 @@
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { progressBar } from './lib/import/progress.ts';
-import { renderReport, reportPath } from './lib/import/report.ts';
-import { runImport, writeInside } from './lib/import/run.ts';
+import { renderReport, writeReport } from './lib/import/report.ts';
+import { runImport } from './lib/import/run.ts';
 
 const USAGE = `Usage: npm run import -- <export> [options]
 
@@ -60,7 +60,7 @@ if (values['start-number'] !== undefined) {
 const contentDir = resolve(process.env.PACTBOOK_CONTENT ?? 'content');
 const bar = progressBar(process.stdout);
 try {
-	const result = await runImport(resolve(positionals[0]), {
+	const result = await runImport(positionals[0], {
 		contentDir,
 		as: values.as,
 		startNumber,
@@ -70,13 +70,8 @@ try {
 		onProgress: bar.update,
 	});
 	bar.done();
-	result.exportName = positionals[0];
 	const date = new Date().toISOString().slice(0, 10);
-	if (!result.dryRun && result.written.length) {
-		const name = reportPath(contentDir);
-		writeInside(contentDir, name, renderReport(result, { date }));
-		result.reportFile = name;
-	}
+	writeReport(result, date);
 	console.log(renderReport(result, { limit: 20, date }).trimEnd());
 	if (result.reportFile)
 		console.log(`\nThe full report is in ${relative(process.cwd(), resolve(contentDir, result.reportFile))}.`);

@@ -87,7 +87,8 @@ export function localCandidates(src: string, folder = ''): string[] {
 		if (p && !paths.includes(p)) paths.push(p);
 	};
 	if (path.startsWith('/')) {
-		for (const root of ['', 'static', 'public', 'assets', 'source', 'content', 'src']) add(insidePath(`${root}${path}`));
+		for (const root of ['', 'static', 'public', 'assets', 'source', 'content', 'src'])
+			add(insidePath(`${root}/${path}`.replace(/^\/+/, '')));
 		const uploads = /\/((wp-content\/)?uploads\/.+)$/.exec(path)?.[1];
 		if (uploads) {
 			add(insidePath(uploads));

@@ -1,7 +1,7 @@
 // The report an import prints and writes beside the content as import-report.md.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { FORMAT_NAMES, type ImportResult } from './run.ts';
+import { FORMAT_NAMES, type ImportResult, writeInside } from './run.ts';
 import type { ReportLine } from './types.ts';
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
@@ -71,5 +71,18 @@ export function renderReport(result: ImportResult, { limit, date }: { limit?: nu
 export function reportPath(contentDir: string): string {
 	let name = 'import-report.md';
 	for (let n = 2; existsSync(join(contentDir, name)); n++) name = `import-report-${n}.md`;
+	return name;
+}
+
+/**
+ * Writes the full report beside the content when the import wrote anything
+ * (a dry run, or a run with nothing new, leaves the folder as it was), and
+ * returns its name.
+ */
+export function writeReport(result: ImportResult, date: string): string | undefined {
+	if (result.dryRun || !result.written.length) return undefined;
+	const name = reportPath(result.contentDir);
+	writeInside(result.contentDir, name, renderReport(result, { date }));
+	result.reportFile = name;
 	return name;
 }

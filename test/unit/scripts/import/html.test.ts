@@ -52,7 +52,9 @@ describe('Substack', () => {
 	});
 
 	test('the original image behind a resizing address', () => {
-		expect(originalImage('https://substackcdn.com/image/fetch/w_1456/https%3A%2F%2Fs3.example.com%2Fa.png')).toBe('https://s3.example.com/a.png');
+		expect(originalImage('https://substackcdn.com/image/fetch/w_1456/https%3A%2F%2Fs3.example.com%2Fa.png')).toBe(
+			'https://s3.example.com/a.png',
+		);
 		expect(originalImage('https://example.com/a.png')).toBe('https://example.com/a.png');
 	});
 
@@ -87,7 +89,9 @@ describe('Substack', () => {
 	});
 
 	test('the paywall line is noticed', () => {
-		expect(htmlToMarkdown('<p>Free</p><div class="paywall-jump" data-component-name="PaywallToDOM"></div><p>Paid</p>').paywall).toBe(true);
+		expect(
+			htmlToMarkdown('<p>Free</p><div class="paywall-jump" data-component-name="PaywallToDOM"></div><p>Paid</p>').paywall,
+		).toBe(true);
 		expect(htmlToMarkdown('<p>Free</p>').paywall).toBe(false);
 	});
 });
@@ -116,7 +120,10 @@ describe('Ghost cards', () => {
 		expect(markdown).toContain('**Who attends?**\n\nFive partners.');
 		expect(markdown).toContain('[Watch the video on Vimeo](https://vimeo.com/42)');
 		expect(markdown).toContain('Some text');
-		expect(losses.map((l) => l.message)).toEqual(['an embedded <iframe> became a link.', 'a Ghost "kg-future-card" was kept as plain text.']);
+		expect(losses.map((l) => l.message)).toEqual([
+			'an embedded <iframe> became a link.',
+			'a Ghost "kg-future-card" was kept as plain text.',
+		]);
 	});
 });
 
@@ -162,7 +169,9 @@ https://www.youtube.com/watch?v=Zy98
 	});
 
 	test('an iframe of any platform becomes a link to its address', () => {
-		expect(messages('<p><iframe src="https://maps.example.com/embed?x=1"></iframe></p>')).toEqual(['an embedded <iframe> became a link.']);
+		expect(messages('<p><iframe src="https://maps.example.com/embed?x=1"></iframe></p>')).toEqual([
+			'an embedded <iframe> became a link.',
+		]);
 		expect(htmlToMarkdown('<p><iframe src="https://maps.example.com/embed?x=1"></iframe></p>').markdown).toContain(
 			'[See the embedded content on maps.example.com](https://maps.example.com/embed?x=1)',
 		);

@@ -2,7 +2,12 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { detectFormat, parseExport } from '../../../../scripts/lib/import/detect.ts';
 import { parseGhost } from '../../../../scripts/lib/import/ghost.ts';
-import { convertContainers, numberInTitle, parseMarkdownFolder, splitFrontmatter } from '../../../../scripts/lib/import/markdown.ts';
+import {
+	convertContainers,
+	numberInTitle,
+	parseMarkdownFolder,
+	splitFrontmatter,
+} from '../../../../scripts/lib/import/markdown.ts';
 import { memoryExport, openExport } from '../../../../scripts/lib/import/source.ts';
 import { parseSubstack } from '../../../../scripts/lib/import/substack.ts';
 import { parseWordpress } from '../../../../scripts/lib/import/wordpress.ts';
@@ -26,7 +31,12 @@ describe('format detection', () => {
 describe('Substack', () => {
 	test('rows of posts.csv with their bodies; drafts, paid posts and threads', () => {
 		const parsed = parseSubstack(fixture('import-substack'));
-		expect(parsed.posts.map((p) => p.slug)).toEqual(['first-partner-review', 'co-selling-basics', 'pricing-for-partners', 'notes-in-progress']);
+		expect(parsed.posts.map((p) => p.slug)).toEqual([
+			'first-partner-review',
+			'co-selling-basics',
+			'pricing-for-partners',
+			'notes-in-progress',
+		]);
 		const [first, , paid, draft] = parsed.posts;
 		expect(first).toMatchObject({
 			key: 'substack 101.first-partner-review',
@@ -38,12 +48,17 @@ describe('Substack', () => {
 		expect(first?.html).toContain('captioned-image-container');
 		expect(paid?.restricted).toBe('paying subscribers');
 		expect(draft?.draft).toBe(true);
-		expect(parsed.skipped).toEqual([expect.objectContaining({ file: 'posts/105.ask-me-anything.html', message: expect.stringContaining('discussion thread') })]);
+		expect(parsed.skipped).toEqual([
+			expect.objectContaining({ file: 'posts/105.ask-me-anything.html', message: expect.stringContaining('discussion thread') }),
+		]);
 	});
 
 	test('a row whose HTML file is missing is skipped with the reason', () => {
 		const parsed = parseSubstack(
-			memoryExport('export.zip', { 'posts.csv': 'post_id,post_date,is_published,type,audience,title,subtitle\n7.gone,2024-01-01,true,newsletter,everyone,Gone,\n' }),
+			memoryExport('export.zip', {
+				'posts.csv':
+					'post_id,post_date,is_published,type,audience,title,subtitle\n7.gone,2024-01-01,true,newsletter,everyone,Gone,\n',
+			}),
 		);
 		expect(parsed.posts).toEqual([]);
 		expect(parsed.skipped[0]?.message).toContain('the export has no posts/7.gone.html');
@@ -51,10 +66,13 @@ describe('Substack', () => {
 
 	test('broken quoting in posts.csv is a clear error naming the file and the fix', () => {
 		const broken = memoryExport('export.zip', {
-			'posts.csv': 'post_id,post_date,is_published,type,audience,title,subtitle\n1.a,2024-01-01,true,newsletter,everyone,"An "unclosed title,x\n',
+			'posts.csv':
+				'post_id,post_date,is_published,type,audience,title,subtitle\n1.a,2024-01-01,true,newsletter,everyone,"An "unclosed title,x\n',
 			'posts/1.a.html': '<p>x</p>',
 		});
-		expect(() => parseSubstack(broken)).toThrow(/export\.zip: posts\.csv could not be read as CSV: .*Nothing was written\. .*quote/s);
+		expect(() => parseSubstack(broken)).toThrow(
+			/export\.zip: posts\.csv could not be read as CSV: .*Nothing was written\. .*quote/s,
+		);
 	});
 
 	test('a CSV without Substack columns is refused', () => {
@@ -77,7 +95,13 @@ describe('Ghost', () => {
 		});
 		expect(tiers?.restricted).toBeUndefined();
 		expect(councils).toMatchObject({ draft: true, restricted: 'paying members', authors: ['u2', 'u1'], tags: ['Councils'] });
-		expect(parsed.authors[0]).toEqual({ key: 'u1', name: 'Priya Raman', slug: 'priya', bio: 'Runs the partner programme.', website: 'https://example.com/priya' });
+		expect(parsed.authors[0]).toEqual({
+			key: 'u1',
+			name: 'Priya Raman',
+			slug: 'priya',
+			bio: 'Runs the partner programme.',
+			website: 'https://example.com/priya',
+		});
 		expect(parsed.skipped.map((s) => s.message)).toEqual([
 			expect.stringContaining('has no HTML in the export'),
 			'1 page (not posts) left out.',
@@ -87,7 +111,24 @@ describe('Ghost', () => {
 	test('a feature image leads the body, escaped', () => {
 		const parsed = parseGhost(
 			memoryExport('g.json', {
-				'g.json': JSON.stringify({ db: [{ data: { posts: [{ id: '1', title: 'T', html: '<p>x</p>', feature_image: 'https://x.example/a.png?"onload=1', status: 'published', type: 'post' }] } }] }),
+				'g.json': JSON.stringify({
+					db: [
+						{
+							data: {
+								posts: [
+									{
+										id: '1',
+										title: 'T',
+										html: '<p>x</p>',
+										feature_image: 'https://x.example/a.png?"onload=1',
+										status: 'published',
+										type: 'post',
+									},
+								],
+							},
+						},
+					],
+				}),
 			}),
 		);
 		expect(parsed.posts[0]?.html).toBe('<figure><img src="https://x.example/a.png?&quot;onload=1" alt=""></figure><p>x</p>');
@@ -118,7 +159,8 @@ describe('WordPress', () => {
 
 	test('XML that is not well-formed is a clear error with its line', () => {
 		const source = memoryExport('blog.xml', {
-			'blog.xml': '<?xml version="1.0"?>\n<rss xmlns:wp="http://wordpress.org/export/1.2/">\n<channel><item><title>x</item></channel></rss>',
+			'blog.xml':
+				'<?xml version="1.0"?>\n<rss xmlns:wp="http://wordpress.org/export/1.2/">\n<channel><item><title>x</item></channel></rss>',
 		});
 		expect(() => parseWordpress(source)).toThrow(/blog\.xml: blog\.xml is not well-formed XML \(line 3: .*Nothing was written/);
 	});
@@ -128,7 +170,11 @@ describe('Markdown folders', () => {
 	test('YAML, TOML and Pelican headers, and Jekyll dates in file names', () => {
 		expect(splitFrontmatter('---\ntitle: A\n---\nBody').fields).toEqual({ title: 'A' });
 		expect(splitFrontmatter('+++\ntitle = "B"\n+++\nBody')).toMatchObject({ fields: { title: 'B' }, kind: 'toml', body: 'Body' });
-		expect(splitFrontmatter('Title: C\nDate: 2020-12-2\n\nBody')).toMatchObject({ fields: { title: 'C', date: '2020-12-2' }, kind: 'pelican', body: '\nBody' });
+		expect(splitFrontmatter('Title: C\nDate: 2020-12-2\n\nBody')).toMatchObject({
+			fields: { title: 'C', date: '2020-12-2' },
+			kind: 'pelican',
+			body: '\nBody',
+		});
 		expect(splitFrontmatter('Just text: with a colon\n\nBody').kind).toBe('none');
 		const parsed = parseMarkdownFolder(fixture('import-markdown'));
 		const bySource = new Map(parsed.posts.map((p) => [p.source, p]));
@@ -148,8 +194,15 @@ describe('Markdown folders', () => {
 			draft: false,
 			folder: 'content/posts',
 		});
-		expect(bySource.get('content/posts/onboarding-checklist.md')).toMatchObject({ slug: 'onboarding', excerpt: 'The first thirty days decide whether a partner becomes active.' });
-		expect(bySource.get('_posts/2020-12-2-year-in-review.md')).toMatchObject({ date: '2020-12-2', slug: 'year-in-review', tags: ['review'] });
+		expect(bySource.get('content/posts/onboarding-checklist.md')).toMatchObject({
+			slug: 'onboarding',
+			excerpt: 'The first thirty days decide whether a partner becomes active.',
+		});
+		expect(bySource.get('_posts/2020-12-2-year-in-review.md')).toMatchObject({
+			date: '2020-12-2',
+			slug: 'year-in-review',
+			tags: ['review'],
+		});
 		expect(bySource.get('pelican-referrals.md')).toMatchObject({
 			date: 'Dec 2, 2020',
 			updated: '2021-01-15 10:20',
@@ -161,9 +214,14 @@ describe('Markdown folders', () => {
 	});
 
 	test('a file whose frontmatter cannot be read is skipped with the reason', () => {
-		const parsed = parseMarkdownFolder(memoryExport('site', { 'a.md': '---\ntitle: [unclosed\n---\nBody', 'b.md': '---\ntitle: Fine\n---\nBody' }));
+		const parsed = parseMarkdownFolder(
+			memoryExport('site', { 'a.md': '---\ntitle: [unclosed\n---\nBody', 'b.md': '---\ntitle: Fine\n---\nBody' }),
+		);
 		expect(parsed.posts.map((p) => p.source)).toEqual(['b.md']);
-		expect(parsed.skipped[0]).toMatchObject({ file: 'a.md', message: expect.stringContaining('its frontmatter could not be read') });
+		expect(parsed.skipped[0]).toMatchObject({
+			file: 'a.md',
+			message: expect.stringContaining('its frontmatter could not be read'),
+		});
 	});
 
 	test('a number in the title', () => {
@@ -175,7 +233,10 @@ describe('Markdown folders', () => {
 
 	test('other generators’ ::: containers become Pactbook blocks, or text', () => {
 		const losses: { message: string }[] = [];
-		const out = convertContainers(':::info\nA\n:::\n\n:::tip Send early\nB\n:::\n\n:::details Click\nC\n:::\n\n```\n:::note\n```', losses);
+		const out = convertContainers(
+			':::info\nA\n:::\n\n:::tip Send early\nB\n:::\n\n:::details Click\nC\n:::\n\n```\n:::note\n```',
+			losses,
+		);
 		expect(out).toBe(':::note\nA\n:::\n\n:::tip[Send early]\nB\n:::\n\n\\:::details Click\nC\n\\:::\n\n```\n:::note\n```');
 		expect(losses.map((l) => l.message)).toEqual(['1 ::: container Pactbook has no block for was kept as text.']);
 	});

@@ -36,12 +36,17 @@ describe('dates', () => {
 		expect(normaliseDate({ toISOString: () => '', toString: () => '2021-04-02T09:30:00-05:00' })).toBe('2021-04-02');
 	});
 
-	test.each([['2021-02-30'], ['2021-13-01'], ['next week'], [''], ['0000-00-00 00:00:00'], ['Mon, 30 Nov -0001 00:00:00 +0000'], ['Smarch 3, 2020']])(
-		'%j names no day',
-		(written) => {
-			expect(normaliseDate(written)).toBeUndefined();
-		},
-	);
+	test.each([
+		['2021-02-30'],
+		['2021-13-01'],
+		['next week'],
+		[''],
+		['0000-00-00 00:00:00'],
+		['Mon, 30 Nov -0001 00:00:00 +0000'],
+		['Smarch 3, 2020'],
+	])('%j names no day', (written) => {
+		expect(normaliseDate(written)).toBeUndefined();
+	});
 	test('nothing, or not a date', () => {
 		expect(normaliseDate(undefined)).toBeUndefined();
 		expect(normaliseDate(false)).toBeUndefined();
@@ -79,7 +84,8 @@ describe('lengths', () => {
 
 describe('summaries from the body', () => {
 	test('the first paragraph of prose, without Markdown', () => {
-		const body = '## Heading\n\n![img](x.png)\n\n- a list item here\n\nThe **first** real [paragraph](https://x.com) of the post.\n\nSecond.';
+		const body =
+			'## Heading\n\n![img](x.png)\n\n- a list item here\n\nThe **first** real [paragraph](https://x.com) of the post.\n\nSecond.';
 		expect(firstParagraph(body)).toBe('The first real paragraph of the post.');
 	});
 	test('none when there is no prose', () => {
