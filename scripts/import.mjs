@@ -3,9 +3,6 @@
 // folder, into Pactbook issues or playbooks. The logic is in lib/import/.
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { progressBar } from './lib/import/progress.ts';
-import { renderReport, writeReport } from './lib/import/report.ts';
-import { runImport } from './lib/import/run.ts';
 
 const USAGE = `Usage: npm run import -- <export> [options]
 
@@ -57,6 +54,12 @@ if (values['start-number'] !== undefined) {
 		usage(`--start-number takes a whole number of 1 or more, not "${values['start-number']}".`);
 }
 
+// Loaded once the options are known to be right, so that help and usage errors answer at once.
+const [{ progressBar }, { renderReport, writeReport }, { runImport }] = await Promise.all([
+	import('./lib/import/progress.ts'),
+	import('./lib/import/report.ts'),
+	import('./lib/import/run.ts'),
+]);
 const contentDir = resolve(process.env.PACTBOOK_CONTENT ?? 'content');
 const bar = progressBar(process.stdout);
 try {
