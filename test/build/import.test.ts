@@ -74,18 +74,32 @@ describe('an imported site builds on the first try', () => {
 		expect(page.querySelector('h1')?.text.trim()).toBe('The first partner review');
 		expect(page.querySelector('table')).not.toBeNull();
 		expect(page.querySelector('.pb-callout')).toBeNull();
-		expect(parse(readPage(site.dist, '/issues/partner-tiers/')).querySelector('.pb-callout-note')?.text).toContain('shared customer win');
+		expect(parse(readPage(site.dist, '/issues/partner-tiers/')).querySelector('.pb-callout-note')?.text).toContain(
+			'shared customer win',
+		);
 	});
 
 	test('drafts (unpublished and paid-only posts) are held back', () => {
-		for (const slug of ['notes-in-progress', 'pricing-for-partners', 'partner-councils', 'draft-joint-marketing-funds', 'referrals']) {
+		for (const slug of [
+			'notes-in-progress',
+			'pricing-for-partners',
+			'partner-councils',
+			'draft-joint-marketing-funds',
+			'referrals',
+		]) {
 			expect(existsSync(join(site.dist, 'issues', slug)), slug).toBe(false);
 		}
 		expect(site.output).toContain('Held back');
 	});
 
 	test('images are served by the site itself: no page of an imported issue loads one from elsewhere', () => {
-		for (const path of ['/issues/first-partner-review/', '/issues/partner-tiers/', '/issues/mapping-territories/', '/issues/kickoff/', '/issues/partner-scorecards/']) {
+		for (const path of [
+			'/issues/first-partner-review/',
+			'/issues/partner-tiers/',
+			'/issues/mapping-territories/',
+			'/issues/kickoff/',
+			'/issues/partner-scorecards/',
+		]) {
 			const sources = parse(readPage(site.dist, path))
 				.querySelectorAll('main img')
 				.map((img) => img.getAttribute('src') ?? '');
@@ -100,13 +114,11 @@ describe('an imported site builds on the first try', () => {
 	});
 
 	test('each import wrote its report beside the content', () => {
-		expect(readdirSync(contentDir).filter((f) => f.startsWith('import-report')).sort()).toEqual([
-			'import-report-2.md',
-			'import-report-3.md',
-			'import-report-4.md',
-			'import-report-5.md',
-			'import-report.md',
-		]);
+		expect(
+			readdirSync(contentDir)
+				.filter((f) => f.startsWith('import-report'))
+				.sort(),
+		).toEqual(['import-report-2.md', 'import-report-3.md', 'import-report-4.md', 'import-report-5.md', 'import-report.md']);
 		expect(results.every((r) => r.written.length > 0)).toBe(true);
 	});
 });

@@ -26,8 +26,8 @@ export function summaryLines(result: ImportResult): string[] {
 }
 
 /**
- * The report as Markdown. `limit` caps the list of files written (the printed
- * report stays short; the file lists every one).
+ * The report as Markdown. `limit` caps each list (the printed report stays
+ * short; the file lists everything).
  */
 export function renderReport(result: ImportResult, { limit, date }: { limit?: number; date?: string } = {}): string {
 	const out: string[] = [];
@@ -50,7 +50,11 @@ export function renderReport(result: ImportResult, { limit, date }: { limit?: nu
 		out.push('');
 	}
 	const section = (title: string, lines: ReportLine[]) => {
-		if (lines.length) out.push(`## ${title}`, '', ...lines.map(line), '');
+		if (!lines.length) return;
+		const shown = limit === undefined ? lines : lines.slice(0, limit);
+		out.push(`## ${title}`, '', ...shown.map(line));
+		if (shown.length < lines.length) out.push(`- … and ${lines.length - shown.length} more, listed in import-report.md`);
+		out.push('');
 	};
 	section('Skipped', result.skipped);
 	section('To check', [...result.notes, ...result.losses]);

@@ -553,6 +553,10 @@ export async function importSource(source: ExportSource, options: ImportOptions)
 		for (const loss of article.losses) losses.push({ file: article.path, ...loss });
 		planned.push({ path: article.path, kind, draft: article.draft, data: text });
 	}
+	planned.sort(
+		(a, b) =>
+			Number(a.kind !== 'author') - Number(b.kind !== 'author') || (a.kind === 'author' ? 0 : a.path.localeCompare(b.path)),
+	);
 	planned.push(...images);
 
 	const result: ImportResult = {

@@ -67,10 +67,19 @@ describe('npm run import', () => {
 		const dir = content();
 		const before = files(dir);
 		expect(run(dir).err).toContain('Give the export to import.');
-		expect(run(dir, 'x', '--as', 'pages')).toMatchObject({ code: 2, err: expect.stringContaining('--as takes issues or playbooks, not "pages".') });
-		expect(run(dir, 'x', '--start-number', 'ten')).toMatchObject({ code: 2, err: expect.stringContaining('--start-number takes a whole number') });
+		expect(run(dir, 'x', '--as', 'pages')).toMatchObject({
+			code: 2,
+			err: expect.stringContaining('--as takes issues or playbooks, not "pages".'),
+		});
+		expect(run(dir, 'x', '--start-number', 'ten')).toMatchObject({
+			code: 2,
+			err: expect.stringContaining('--start-number takes a whole number'),
+		});
 		expect(run(dir, 'x', '--bogus').code).toBe(2);
-		expect(run(dir, 'no/such/export')).toMatchObject({ code: 1, err: 'no/such/export does not exist. Give the path of the export: a .zip, a folder, a .json or an .xml file.\n' });
+		expect(run(dir, 'no/such/export')).toMatchObject({
+			code: 1,
+			err: 'no/such/export does not exist. Give the path of the export: a .zip, a folder, a .json or an .xml file.\n',
+		});
 		expect(files(dir)).toEqual(before);
 	});
 });

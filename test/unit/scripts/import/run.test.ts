@@ -83,8 +83,8 @@ describe('an import into a content folder', () => {
 		const issues = result.written.filter((w) => w.kind === 'issue');
 		// The good fixture's highest number is 99.
 		expect(issues.map((w) => w.path)).toEqual([
-			'issues/101-mapping-territories.md',
 			'issues/100-kickoff.md',
+			'issues/101-mapping-territories.md',
 			'issues/102-draft-joint-marketing-funds.md',
 		]);
 		for (const { path } of issues) {
