@@ -90,7 +90,9 @@ function body(r, format, n) {
 			add(
 				`<table><thead><tr><th>Step</th><th>Owner</th></tr></thead><tbody>${r
 					.sample(v.listItems, 3)
-					.map((item) => `<tr><td>${escapeHtml(capitalise(item))}</td><td>${escapeHtml(capitalise(r.pick(v.subjects)))}</td></tr>`)
+					.map(
+						(item) => `<tr><td>${escapeHtml(capitalise(item))}</td><td>${escapeHtml(capitalise(r.pick(v.subjects)))}</td></tr>`,
+					)
 					.join('')}</tbody></table>`,
 			);
 		if (r.chance(0.1)) add(video());
