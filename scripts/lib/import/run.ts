@@ -460,6 +460,23 @@ export async function importSource(source: ExportSource, options: ImportOptions)
 		article.path = `${as}/${stem}.md`;
 	}
 
+	// Ghost writes links to its own pages as `__GHOST_URL__/<slug>/`: those to imported posts lead to their new pages.
+	if (parsed.format === 'ghost') {
+		const moved = new Map(articles.map((a) => [a.post.slug ?? '', `/${as}/${a.slug}/`]));
+		for (const article of articles) {
+			article.body = article.body.replace(/(?<!!\[[^\]]*)\]\(__GHOST_URL__(\/[^)\s]*)?\)/g, (all, path: string = '/') => {
+				if (path.startsWith('/content/images/')) return all;
+				const target = moved.get(path.split(/[/?#]/).filter(Boolean)[0] ?? '');
+				if (!target)
+					article.losses.push({
+						message: `a link to ${path} on the old site now points to ${path} on this one.`,
+						fix: 'Check that the page exists, or change the link.',
+					});
+				return `](${target ?? path})`;
+			});
+		}
+	}
+
 	// Images: copied from the export when it has them, else downloaded (--download-images) or listed.
 	const images: Planned[] = [];
 	const imagePaths = new Set<string>();

@@ -76,28 +76,46 @@ function fromFolder(root: string, name: string): ExportSource {
 	};
 }
 
+/** Largest file read from a zip, and largest total, in bytes: exports hold text and a few images. */
+export const ZIP_LIMITS = { entry: 200 * 1024 * 1024, total: 1024 * 1024 * 1024 };
+
 function fromZip(file: string, name: string): ExportSource {
+	const refused: ReportLine[] = [];
+	let total = 0;
 	let entries: Record<string, Uint8Array>;
 	try {
-		entries = unzipSync(readFileSync(file));
+		entries = unzipSync(readFileSync(file), {
+			// Entries are checked before they are unpacked: none is read that would leave the export or fill the memory.
+			filter: ({ name: entry, originalSize }) => {
+				if (entry.endsWith('/')) return false;
+				if (!insidePath(entry)) {
+					refused.push({
+						file: `${name}: ${entry}`,
+						message: 'this zip entry points outside the export, so it was not read.',
+						fix: 'A genuine export never does this: download the export again from the platform.',
+					});
+					return false;
+				}
+				total += originalSize;
+				if (originalSize > ZIP_LIMITS.entry || total > ZIP_LIMITS.total) {
+					refused.push({
+						file: `${name}: ${entry}`,
+						message: `this zip entry is too large to read (${Math.round(originalSize / 1024 / 1024)} MB unpacked).`,
+						fix: 'Unpack the zip and import the folder.',
+					});
+					return false;
+				}
+				return true;
+			},
+		});
 	} catch (error) {
 		throw new ImportError(
 			`${name} is not a zip file that can be read (${error instanceof Error ? error.message : error}). Download the export again, or unpack it and import the folder.`,
 		);
 	}
-	const refused: ReportLine[] = [];
 	const contents = new Map<string, Uint8Array>();
 	for (const [entry, bytes] of Object.entries(entries)) {
-		if (entry.endsWith('/')) continue;
-		const inside = insidePath(entry);
-		if (!inside) {
-			refused.push({
-				file: `${name}: ${entry}`,
-				message: 'this zip entry points outside the export, so it was not read.',
-				fix: 'A genuine export never does this: download the export again from the platform.',
-			});
-			continue;
-		}
+		const inside = insidePath(entry)!;
 		if (inside.split('/').some((part) => SKIPPED.has(part))) continue;
 		contents.set(inside, bytes);
 	}

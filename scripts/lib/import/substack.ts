@@ -42,6 +42,7 @@ export function parseSubstack(source: ExportSource): ParsedExport {
 	}
 	const posts: RawPost[] = [];
 	const skipped: ReportLine[] = [];
+	const notes: ReportLine[] = [];
 	for (const row of rows) {
 		const id = (row.post_id ?? '').trim();
 		if (!id) continue;
@@ -62,6 +63,13 @@ export function parseSubstack(source: ExportSource): ParsedExport {
 			continue;
 		}
 		const audience = (row.audience ?? '').trim();
+		if (type === 'podcast' || type === 'video') {
+			notes.push({
+				file: body ? body.slice(root.length) : source_,
+				message: `a ${type} post: its ${type === 'podcast' ? 'audio' : 'video'} is not in the export, so only its text was imported.`,
+				fix: `Link the ${type === 'podcast' ? 'episode' : 'video'} where it is hosted.`,
+			});
+		}
 		posts.push({
 			key: `substack ${id}`,
 			source: body ? body.slice(root.length) : source_,
@@ -74,7 +82,6 @@ export function parseSubstack(source: ExportSource): ParsedExport {
 			authors: [],
 			draft: !yes(row.is_published),
 			...(audience === 'only_paid' || audience === 'founding' ? { restricted: 'paying subscribers' } : {}),
-			...(type === 'podcast' || type === 'video' ? { category: type } : {}),
 		});
 	}
 	return {
@@ -84,6 +91,7 @@ export function parseSubstack(source: ExportSource): ParsedExport {
 		skipped,
 		notes: posts.length
 			? [
+					...notes,
 					{
 						file: 'posts.csv',
 						message: 'Substack exports name no authors, so every imported issue uses the site’s defaultAuthor.',

@@ -413,3 +413,71 @@ describe('hostile input', () => {
 		).toContain('2024-02-30 is not a day on the calendar');
 	});
 });
+
+describe('links between imported posts', () => {
+	test('Ghost’s links to its own posts lead to their new pages', async () => {
+		const dir = content();
+		const ghost = {
+			db: [
+				{
+					data: {
+						posts: [
+							{
+								id: '1',
+								title: 'First post here',
+								slug: 'first',
+								html: '<p>See <a href="__GHOST_URL__/second/">the second</a> and <a href="__GHOST_URL__/tag/x/">a tag</a>.</p>',
+								status: 'published',
+								type: 'post',
+								published_at: '2024-01-01T00:00:00.000Z',
+							},
+							{
+								id: '2',
+								title: 'Second post here',
+								slug: 'second',
+								html: '<p>The second post.</p>',
+								status: 'published',
+								type: 'post',
+								published_at: '2024-01-02T00:00:00.000Z',
+							},
+						],
+					},
+				},
+			],
+		};
+		const result = await runImport(exportOf({ 'site.ghost.json': JSON.stringify(ghost) }), { contentDir: dir, today });
+		expect(article(result, dir, 'first')).toContain('See [the second](/issues/second/) and [a tag](/tag/x/).');
+		expect(result.losses).toContainEqual(
+			expect.objectContaining({ message: 'a link to /tag/x/ on the old site now points to /tag/x/ on this one.' }),
+		);
+	});
+});
+
+describe('zip limits', () => {
+	test('a zip entry too large to read is refused with a report line', async () => {
+		const { ZIP_LIMITS } = await import('../../../../scripts/lib/import/source.ts');
+		const saved = { ...ZIP_LIMITS };
+		ZIP_LIMITS.entry = 200;
+		try {
+			const zip = join(scratch(), 'export.zip');
+			const enc = (text: string) => new TextEncoder().encode(text);
+			writeFileSync(
+				zip,
+				zipSync({
+					'small.md': enc('---\ntitle: Small\ndate: 2024-01-01\n---\n\nThis post fits within the limit.\n'),
+					'big.md': enc(`---\ntitle: Big\ndate: 2024-01-02\n---\n\n${'A post far longer than the limit. '.repeat(20)}\n`),
+				}),
+			);
+			const result = await runImport(zip, { contentDir: content(), today });
+			expect(result.written.map((w) => w.path)).toEqual(['issues/001-small.md']);
+			expect(result.skipped).toEqual([
+				expect.objectContaining({
+					file: expect.stringContaining('export.zip: big.md'),
+					message: expect.stringContaining('too large to read'),
+				}),
+			]);
+		} finally {
+			Object.assign(ZIP_LIMITS, saved);
+		}
+	});
+});
