@@ -460,11 +460,30 @@ export async function importSource(source: ExportSource, options: ImportOptions)
 		article.path = `${as}/${stem}.md`;
 	}
 
-	// Ghost writes links to its own pages as `__GHOST_URL__/<slug>/`: those to imported posts lead to their new pages.
-	if (parsed.format === 'ghost') {
-		const moved = new Map(articles.map((a) => [a.post.slug ?? '', `/${as}/${a.slug}/`]));
-		for (const article of articles) {
-			article.body = article.body.replace(/(?<!!\[[^\]]*)\]\(__GHOST_URL__(\/[^)\s]*)?\)/g, (all, path: string = '/') => {
+	// Links from one imported post to another lead to its new page: Ghost writes them as
+	// `__GHOST_URL__/<slug>/`, Substack as `https://<name>.substack.com/p/<slug>`, WordPress
+	// with the blog's own address. Other links to the old platform are left as they are.
+	const moved = new Map(articles.map((a) => [a.post.slug ?? '', `/${as}/${a.slug}/`]));
+	const siteHost = parsed.siteUrl ? URL.parse(parsed.siteUrl)?.host : undefined;
+	const newAddress = (address: string): string | undefined => {
+		if (address.startsWith('__GHOST_URL__')) return undefined;
+		const url = URL.parse(address);
+		if (!url || /\/(wp-content|content\/images)\//.test(url.pathname)) return undefined;
+		const segments = url.pathname.split('/').filter(Boolean);
+		if (parsed.format === 'substack' && /(^|\.)substack\.com$/.test(url.host) && segments[0] === 'p')
+			return moved.get(segments[1] ?? '');
+		if (parsed.format === 'wordpress' && siteHost && url.host === siteHost) return moved.get(segments.at(-1) ?? '');
+		return undefined;
+	};
+	for (const article of articles) {
+		article.body = article.body.replace(
+			/\]\((__GHOST_URL__(\/[^)\s]*)?|https?:\/\/[^)\s]+)\)/g,
+			(all, address: string, ghostPath?: string) => {
+				if (!address.startsWith('__GHOST_URL__')) {
+					const target = newAddress(address);
+					return target ? `](${target})` : all;
+				}
+				const path = ghostPath || '/';
 				if (path.startsWith('/content/images/')) return all;
 				const target = moved.get(path.split(/[/?#]/).filter(Boolean)[0] ?? '');
 				if (!target)
@@ -473,8 +492,8 @@ export async function importSource(source: ExportSource, options: ImportOptions)
 						fix: 'Check that the page exists, or change the link.',
 					});
 				return `](${target ?? path})`;
-			});
-		}
+			},
+		);
 	}
 
 	// Images: copied from the export when it has them, else downloaded (--download-images) or listed.

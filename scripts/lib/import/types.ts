@@ -51,6 +51,8 @@ export interface ReportLine {
 
 export interface ParsedExport {
 	format: Format;
+	/** The old site's address, when the export names it (WordPress). */
+	siteUrl?: string | undefined;
 	posts: RawPost[];
 	authors: RawAuthor[];
 	/** Posts left out (pages, podcasts, attachments…), and why. */

@@ -101,6 +101,7 @@ export function parseWordpress(source: ExportSource): ParsedExport {
 	const left = [...others].map(([type, count]) => `${count} ${type.replace(/_/g, ' ')}${count === 1 ? '' : 's'}`);
 	return {
 		format: 'wordpress',
+		siteUrl: text(channel['wp:base_blog_url']) || text(channel.link) || text(channel['wp:base_site_url']) || undefined,
 		posts,
 		authors,
 		skipped: left.length

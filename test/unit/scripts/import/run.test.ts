@@ -415,6 +415,20 @@ describe('hostile input', () => {
 });
 
 describe('links between imported posts', () => {
+	test('Substack’s and WordPress’s links to their own posts lead to the new pages', async () => {
+		const dir = content();
+		const substack = await runImport(join(FIXTURES, 'import-substack/export'), { contentDir: dir, today });
+		expect(article(substack, dir, 'co-selling-basics')).toContain(
+			'(more in [the first partner review](/issues/first-partner-review/))',
+		);
+		const wordpress = await runImport(join(FIXTURES, 'import-wordpress/export'), { contentDir: dir, today });
+		expect(article(wordpress, dir, 'kickoff')).toContain('[map the territories](/issues/mapping-territories/)');
+		// Links elsewhere are left alone.
+		expect(article(wordpress, dir, 'mapping-territories')).toContain(
+			'[Copy the map template](https://fieldnotes.example.com/map-template/)',
+		);
+	});
+
 	test('Ghost’s links to its own posts lead to their new pages', async () => {
 		const dir = content();
 		const ghost = {
