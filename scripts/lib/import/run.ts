@@ -1,7 +1,7 @@
 // Turns a parsed export into Pactbook files: issues or playbooks, author
 // files and images, each checked with the build's own schemas, then writes
 // them without ever overwriting a file or leaving the content folder.
-import { existsSync, lstatSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { BLOCK_NAMES, blockFences, blockOpenings } from '../../../src/lib/blocks.ts';
@@ -177,32 +177,40 @@ function inside(root: string, path: string): boolean {
 }
 
 /**
- * Writes a file inside the content folder, refusing a path that leaves it
- * (also through a linked folder) and a file that exists.
+ * Where a file of the content folder would be written, after checking that
+ * it stays inside the folder (also through a linked folder) and that no file
+ * is there yet.
  */
-export function writeInside(contentDir: string, path: string, data: string | Uint8Array): void {
+export function checkWritable(contentDir: string, path: string): string {
 	const root = resolve(contentDir);
 	const target = resolve(root, path);
 	if (!inside(root, target)) throw new ImportError(`Refused to write ${path}: it is outside the content folder ${root}.`);
+	// The deepest folder that exists must really be inside the content folder, not a link out of it.
+	// (A content folder not made yet holds no links.)
+	if (existsSync(root)) {
+		let existing = dirname(target);
+		while (!existsSync(existing)) existing = dirname(existing);
+		const realRoot = realpathSync(root);
+		const realFolder = realpathSync(existing);
+		if (realFolder !== realRoot && !inside(realRoot, realFolder)) {
+			throw new ImportError(`Refused to write ${path}: its folder leads outside the content folder ${root}.`);
+		}
+	}
+	return target;
+}
+
+/** Writes a file inside the content folder; refuses a path that leaves it and a file that exists. */
+export function writeInside(contentDir: string, path: string, data: string | Uint8Array): void {
+	const target = checkWritable(contentDir, path);
 	mkdirSync(dirname(target), { recursive: true });
-	const realRoot = realpathSync(root);
-	const realFolder = realpathSync(dirname(target));
-	if (realFolder !== realRoot && !inside(realRoot, realFolder)) {
-		throw new ImportError(`Refused to write ${path}: its folder leads outside the content folder ${root}.`);
+	try {
+		// `wx` fails on any existing file, a link included: nothing is ever overwritten.
+		writeFileSync(target, data, { flag: 'wx' });
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+			throw new ImportError(`${path} already exists; it was not overwritten.`);
+		throw error;
 	}
-	if (
-		existsSync(target) ||
-		(() => {
-			try {
-				return lstatSync(target).isSymbolicLink();
-			} catch {
-				return false;
-			}
-		})()
-	) {
-		throw new ImportError(`${path} already exists; it was not overwritten.`);
-	}
-	writeFileSync(target, data, { flag: 'wx' });
 }
 
 function frontmatter(article: Article, kind: 'issues' | 'playbooks'): string {
@@ -565,7 +573,7 @@ export async function importSource(source: ExportSource, options: ImportOptions)
 	const planned: Planned[] = [...authors.files];
 	for (const article of articles) {
 		let text = `${frontmatter(article, as)}\n${article.body}`;
-		let problems = articleProblems(article.path, text, as);
+		const problems = articleProblems(article.path, text, as);
 		if (problems.length) {
 			article.draft = true;
 			article.tags = [];
@@ -584,7 +592,6 @@ export async function importSource(source: ExportSource, options: ImportOptions)
 				message: `it was kept as a draft because the build would refuse it: ${problems.join(' ')}`,
 				fix: 'Fix the field, then remove `draft: true`.',
 			});
-			problems = [];
 		}
 		for (const loss of article.losses) losses.push({ file: article.path, ...loss });
 		planned.push({ path: article.path, kind, draft: article.draft, data: text });
@@ -608,7 +615,14 @@ export async function importSource(source: ExportSource, options: ImportOptions)
 		remote,
 		notes,
 	};
-	if (!options.dryRun) for (const file of planned) writeInside(contentDir, file.path, file.data);
+	if (!options.dryRun) {
+		// Every path is checked before the first file is written, so a refused one leaves the folder as it was.
+		for (const file of planned) {
+			checkWritable(contentDir, file.path);
+			if (existsSync(join(contentDir, file.path))) throw new ImportError(`${file.path} already exists; nothing was written.`);
+		}
+		for (const file of planned) writeInside(contentDir, file.path, file.data);
+	}
 	return result;
 }
 

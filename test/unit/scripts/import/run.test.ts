@@ -398,7 +398,12 @@ describe('hostile input', () => {
 		const elsewhere = scratch();
 		symlinkSync(elsewhere, join(dir, 'images'));
 		expect(() => writeInside(dir, 'images/a.png', 'x')).toThrow(/its folder leads outside the content folder/);
+		expect(() => writeInside(dir, 'images/post/a.png', 'x')).toThrow(/its folder leads outside the content folder/);
+		// Not even a folder was made there.
 		expect(readdirSync(elsewhere)).toEqual([]);
+		symlinkSync(join(elsewhere, 'target.md'), join(dir, 'dangling.md'));
+		expect(() => writeInside(dir, 'dangling.md', 'x')).toThrow(/dangling\.md already exists; it was not overwritten/);
+		expect(existsSync(join(elsewhere, 'target.md'))).toBe(false);
 		writeFileSync(join(dir, 'taken.md'), 'mine');
 		expect(() => writeInside(dir, 'taken.md', 'x')).toThrow(/taken\.md already exists; it was not overwritten/);
 		expect(read(dir, 'taken.md')).toBe('mine');
@@ -493,5 +498,23 @@ describe('zip limits', () => {
 		} finally {
 			Object.assign(ZIP_LIMITS, saved);
 		}
+	});
+});
+
+describe('folders and names', () => {
+	test('a content folder not made yet is made; an image already there is kept and the new one named apart', async () => {
+		const dir = join(scratch(), 'new-site', 'content');
+		const result = await runImport(join(FIXTURES, 'import-ghost/export'), { contentDir: dir, today });
+		expect(result.written.length).toBeGreaterThan(0);
+		expect(result.notes).toContainEqual(
+			expect.objectContaining({ file: 'site.yaml', message: expect.stringContaining('has no site.yaml') }),
+		);
+		const other = content();
+		mkdirSync(join(other, 'images/partner-tiers'), { recursive: true });
+		writeFileSync(join(other, 'images/partner-tiers/handshake.png'), 'mine');
+		// The image name is taken, so the import picks another: nothing is in the way.
+		const again = await runImport(join(FIXTURES, 'import-ghost/export'), { contentDir: other, today });
+		expect(again.written).toContainEqual({ path: 'images/partner-tiers/handshake-2.png', kind: 'image' });
+		expect(read(other, 'images/partner-tiers/handshake.png')).toBe('mine');
 	});
 });
