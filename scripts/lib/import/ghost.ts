@@ -21,10 +21,18 @@ export function findGhostFile(source: ExportSource): { file: string; data: Row }
 	for (const file of source.files.filter((f) => /\.json$/i.test(f) && !f.includes('node_modules/'))) {
 		const text = readText(source, file) ?? '';
 		if (!/"posts"/.test(text)) continue;
+		let json: unknown;
 		try {
-			const data = ghostData(JSON.parse(text));
-			if (data) return { file, data };
-		} catch {}
+			json = JSON.parse(text);
+		} catch (error) {
+			// Another tool's JSON (with comments, say) is not an export; a broken Ghost export is.
+			if (!/"db"\s*:\s*\[/.test(text)) continue;
+			throw new ImportError(
+				`${source.name}: ${file} looks like a Ghost export but is not valid JSON (${error instanceof Error ? error.message : error}). Nothing was written. Export again from Ghost (Settings → Advanced → Import/Export).`,
+			);
+		}
+		const data = ghostData(json);
+		if (data) return { file, data };
 	}
 	return undefined;
 }

@@ -155,6 +155,18 @@ export function cleanMarkdown(body: string, losses: Loss[]): string {
 		const { text, href } = embedLink(src.startsWith('//') ? `https:${src}` : src);
 		return `[${text}](${href})`;
 	});
+	// Images written as HTML become Markdown images, so that they are copied and served like the others.
+	out = out.replace(/<img\b[^>]*>/gi, (tag) => {
+		const attribute = (name: string) =>
+			new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`, 'i')
+				.exec(tag)
+				?.slice(1)
+				.find((value) => value !== undefined);
+		const src = attribute('src');
+		if (!src) return '';
+		const alt = (attribute('alt') ?? '').replace(/([\\[\]])/g, '\\$1');
+		return `![${alt}](${/[\s()]/.test(src) ? `<${src}>` : src})`;
+	});
 	count(
 		/\{\{[<%][\s\S]*?[>%]\}\}/g,
 		'a Hugo shortcode was removed; it only works in Hugo',

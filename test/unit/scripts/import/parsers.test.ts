@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { detectFormat, parseExport } from '../../../../scripts/lib/import/detect.ts';
 import { parseGhost } from '../../../../scripts/lib/import/ghost.ts';
 import {
+	cleanMarkdown,
 	convertContainers,
 	numberInTitle,
 	parseMarkdownFolder,
@@ -244,4 +245,25 @@ describe('Markdown folders', () => {
 	test('parseExport reads any format', () => {
 		expect(parseExport(fixture('import-ghost')).format).toBe('ghost');
 	});
+});
+
+describe('broken exports', () => {
+	test('a Ghost export that is not valid JSON is a clear error', () => {
+		const source = memoryExport('ghost.json', { 'ghost.json': '{"db":[{"data":{"posts":[{"title": "x",}]}}]}' });
+		expect(() => detectFormat(source)).toThrow(
+			/ghost\.json: ghost\.json looks like a Ghost export but is not valid JSON \(.*\)\. Nothing was written\./,
+		);
+	});
+
+	test('images written as HTML in Markdown become Markdown images', () => {
+		const losses: { message: string }[] = [];
+		expect(cleanMarkdown('Before <img src="/images/a b.png" alt="A [chart]" width="3"> after <img alt="none">', losses)).toBe(
+			'Before ![A \\[chart\\]](</images/a b.png>) after ',
+		);
+	});
+});
+
+test('another tool’s JSON beside Markdown files does not stop a Markdown import', () => {
+	const source = memoryExport('site', { 'tsconfig.json': '{ // comment\n "posts": 1 }', 'a.md': '---\ntitle: A\n---\nText' });
+	expect(detectFormat(source)).toBe('markdown');
 });
