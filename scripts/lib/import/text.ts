@@ -129,7 +129,7 @@ export function slugOf(text: string): string {
 /** A slug not in `taken`, made by adding `-2`, `-3`…; the one returned is added to `taken`. */
 export function uniqueSlug(slug: string, taken: Set<string>): string {
 	let candidate = slug;
-	for (let n = 2; taken.has(candidate); n++) candidate = `${slug.slice(0, 56)}-${n}`;
+	for (let n = 2; taken.has(candidate); n++) candidate = `${slug.slice(0, 56).replace(/-+$/, '')}-${n}`;
 	taken.add(candidate);
 	return candidate;
 }

@@ -103,6 +103,9 @@ describe('slugs', () => {
 		expect(uniqueSlug('review', taken)).toBe('review-2');
 		expect(uniqueSlug('review', taken)).toBe('review-3');
 		expect(taken.has('review-3')).toBe(true);
+		// A long slug cut where a hyphen falls keeps single hyphens.
+		const long = `${'a'.repeat(55)}-bcd`;
+		expect(uniqueSlug(long, new Set([long]))).toBe(`${'a'.repeat(55)}-2`);
 	});
 });
 
