@@ -375,6 +375,7 @@ export async function importSource(source: ExportSource, options: ImportOptions)
 			date = today;
 		}
 		const updated = normaliseDate(post.updated);
+		const category = cut(post.category ?? '', 60);
 		const summarySource = plain(post.subtitle) || plain(post.excerpt) || firstParagraph(markdown) || markdownText(title);
 		const summary = summaryOf(summarySource, SUMMARY_MAX) || title;
 		const base = slugOf(post.slug ?? '') || slugOf(title) || `${kind}-${order + 1}`;
@@ -424,7 +425,7 @@ export async function importSource(source: ExportSource, options: ImportOptions)
 			...(author ? { author } : {}),
 			draft,
 			...(number ? { number } : {}),
-			...(post.category ? { category: cut(post.category, 60) } : {}),
+			...(category ? { category } : {}),
 			body,
 			losses: postLosses,
 			path: '',
