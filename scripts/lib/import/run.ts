@@ -76,7 +76,7 @@ interface Planned extends Written {
 	data: string | Uint8Array;
 }
 
-interface Article {
+export interface Article {
 	post: RawPost;
 	order: number;
 	title: string;
@@ -247,6 +247,27 @@ export function articleProblems(file: string, text: string, kind: 'issues' | 'pl
 	}
 	const parsed = schema.safeParse(data);
 	return parsed.success ? [] : zodProblems(file, parsed.error, schema, examples).map((p) => formatProblems([p]));
+}
+
+/**
+ * An article's file as the build accepts it. When the build's schema refuses
+ * the fields as made, the article becomes a draft without its tags and author,
+ * and the problem is added to its losses; undefined when even that is refused.
+ */
+export function settledText(article: Article, kind: 'issues' | 'playbooks'): string | undefined {
+	const text = `${frontmatter(article, kind)}\n${article.body}`;
+	const problems = articleProblems(article.path, text, kind);
+	if (!problems.length) return text;
+	article.draft = true;
+	article.tags = [];
+	delete article.author;
+	const again = `${frontmatter(article, kind)}\n${article.body}`;
+	if (articleProblems(article.path, again, kind).length) return undefined;
+	article.losses.push({
+		message: `it was kept as a draft because the build would refuse it: ${problems.join(' ')}`,
+		fix: 'Fix the field, then remove `draft: true`.',
+	});
+	return again;
 }
 
 /** Author ids for an export's authors: an existing file with the same id or name, else a new file. */
@@ -573,26 +594,14 @@ export async function importSource(source: ExportSource, options: ImportOptions)
 	// the problem listed, and left out only if even that does not make it valid.
 	const planned: Planned[] = [...authors.files];
 	for (const article of articles) {
-		let text = `${frontmatter(article, as)}\n${article.body}`;
-		const problems = articleProblems(article.path, text, as);
-		if (problems.length) {
-			article.draft = true;
-			article.tags = [];
-			delete article.author;
-			text = `${frontmatter(article, as)}\n${article.body}`;
-			const again = articleProblems(article.path, text, as);
-			if (again.length) {
-				skipped.push({
-					file: article.post.source,
-					message: `could not be made valid: ${again.join(' ')}`,
-					fix: 'Fix the post in the export and import again.',
-				});
-				continue;
-			}
-			article.losses.push({
-				message: `it was kept as a draft because the build would refuse it: ${problems.join(' ')}`,
-				fix: 'Fix the field, then remove `draft: true`.',
+		const text = settledText(article, as);
+		if (text === undefined) {
+			skipped.push({
+				file: article.post.source,
+				message: `could not be made valid: ${articleProblems(article.path, `${frontmatter(article, as)}\n${article.body}`, as).join(' ')}`,
+				fix: 'Fix the post in the export and import again.',
 			});
+			continue;
 		}
 		for (const loss of article.losses) losses.push({ file: article.path, ...loss });
 		planned.push({ path: article.path, kind, draft: article.draft, data: text });

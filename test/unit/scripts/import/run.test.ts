@@ -16,7 +16,14 @@ import { zipSync } from 'fflate';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { renderReport, writeReport } from '../../../../scripts/lib/import/report.ts';
-import { articleProblems, type ImportResult, runImport, writeInside } from '../../../../scripts/lib/import/run.ts';
+import {
+	type Article,
+	articleProblems,
+	type ImportResult,
+	runImport,
+	settledText,
+	writeInside,
+} from '../../../../scripts/lib/import/run.ts';
 import { issueSchema } from '../../../../src/schemas/issue.ts';
 import { playbookSchema } from '../../../../src/schemas/playbook.ts';
 
@@ -516,5 +523,44 @@ describe('folders and names', () => {
 		const again = await runImport(join(FIXTURES, 'import-ghost/export'), { contentDir: other, today });
 		expect(again.written).toContainEqual({ path: 'images/partner-tiers/handshake-2.png', kind: 'image' });
 		expect(read(other, 'images/partner-tiers/handshake.png')).toBe('mine');
+	});
+});
+
+describe('what the schema refuses', () => {
+	const made = (changes: Partial<Article>): Article => ({
+		post: { key: 'markdown a.md', source: 'a.md', tags: [], authors: [], draft: false },
+		order: 0,
+		title: 'A title',
+		date: '2024-01-01',
+		summary: 'A summary.',
+		slug: 'a-title',
+		tags: [],
+		draft: false,
+		number: 1,
+		body: 'Text.\n',
+		losses: [],
+		path: 'issues/001-a-title.md',
+		...changes,
+	});
+
+	test('fields the build would refuse make a draft without them, with the build’s message', () => {
+		const article = made({ tags: ['x'.repeat(41)], author: 'ana' });
+		const text = settledText(article, 'issues')!;
+		expect(frontmatter(text)).toMatchObject({ draft: true, tags: [] });
+		expect(frontmatter(text).author).toBeUndefined();
+		expect(articleProblems(article.path, text, 'issues')).toEqual([]);
+		expect(article.losses[0]?.message).toBe(
+			'it was kept as a draft because the build would refuse it: issues/001-a-title.md: tags.0: is longer than 40 characters. Shorten it. For example: tags: [activation, goals]',
+		);
+	});
+
+	test('an article that cannot be made valid is not written', () => {
+		expect(settledText(made({ title: '' }), 'issues')).toBeUndefined();
+	});
+
+	test('a valid article is left as it is', () => {
+		const article = made({ tags: ['Pipeline'] });
+		expect(frontmatter(settledText(article, 'issues')!)).toMatchObject({ tags: ['Pipeline'] });
+		expect(article.losses).toEqual([]);
 	});
 });
