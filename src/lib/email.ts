@@ -1,6 +1,7 @@
 import { compile } from 'html-to-text';
 import juice from 'juice';
-import { escapeHtml } from './escape.ts';
+import { type DocumentNode, ELEMENT_NODE, type ElementNode, parse, renderSync, walkSync } from 'ultrahtml';
+import { escapeHtml, xmlText } from './escape.ts';
 import { portableHtml } from './portable-html.ts';
 
 /** What the email edition of an issue shows. */
@@ -118,20 +119,27 @@ function sizeImages(html: string): string {
  * style inlined, no script, no stylesheet, no class names and only absolute URLs.
  */
 export function emailHtml(input: EmailInput): string {
-	const body = juice.inlineContent(sizeImages(input.body), BODY_CSS, JUICE_OPTIONS);
+	const body = juice.inlineContent(sizeImages(xmlText(input.body)), BODY_CSS, JUICE_OPTIONS);
+	const value = (text: string) => escapeHtml(xmlText(text));
 	const values: Record<Slot, string> = {
-		language: escapeHtml(input.language),
-		title: escapeHtml(input.title),
-		summary: escapeHtml(input.summary),
-		webUrl: escapeHtml(input.webUrl),
-		newsletter: escapeHtml(input.newsletter),
-		dateline: escapeHtml(input.dateline),
-		author: escapeHtml(input.author),
-		homeUrl: escapeHtml(input.homeUrl),
+		language: value(input.language),
+		title: value(input.title),
+		summary: value(input.summary),
+		webUrl: value(input.webUrl),
+		newsletter: value(input.newsletter),
+		dateline: value(input.dateline),
+		author: value(input.author),
+		homeUrl: value(input.homeUrl),
 		body,
 	};
-	const page = inlinedFrame().replace(/%%pactbook-(\w+)%%/g, (_, name: Slot) => values[name]);
-	return page.replace(/\sclass="[^"]*"/g, '').replace(/\sid="[^"]*"/g, '');
+	const page = parse(inlinedFrame().replace(/%%pactbook-(\w+)%%/g, (_, name: Slot) => values[name])) as DocumentNode;
+	// Class names and ids go from the elements only: text that shows markup, such as `<p class="lead">` in code, stays.
+	walkSync(page, (node) => {
+		if (node.type !== ELEMENT_NODE) return;
+		delete node.attributes.class;
+		delete node.attributes.id;
+	});
+	return renderSync(page);
 }
 
 // Compiled once: html-to-text's `convert` compiles its options on every call,
@@ -159,21 +167,23 @@ export const BODY_CLASS = 'pb-body';
 
 /**
  * The article body inside a built page: the inner HTML of its
- * `<div class="pb-body">`. Scripts are skipped while matching the closing tag.
+ * `<div class="pb-body">`, as written in the page.
  */
 export function articleBody(page: string): string {
-	const open = new RegExp(`<div class="${BODY_CLASS}"[^>]*>`).exec(page);
-	if (!open) throw new Error(`the page has no <div class="${BODY_CLASS}"> around its article body`);
-	const from = open.index + open[0].length;
-	const tags = /<script\b[\s\S]*?<\/script>|<(\/?)div\b[^>]*>/gi;
-	tags.lastIndex = from;
-	let depth = 1;
-	for (let tag = tags.exec(page); tag; tag = tags.exec(page)) {
-		if (/^<script/i.test(tag[0])) continue;
-		depth += tag[1] ? -1 : 1;
-		if (depth === 0) return page.slice(from, tag.index);
-	}
-	throw new Error(`the page's <div class="${BODY_CLASS}"> is never closed`);
+	let body: ElementNode | undefined;
+	walkSync(parse(page) as DocumentNode, (node) => {
+		if (
+			!body &&
+			node.type === ELEMENT_NODE &&
+			node.name === 'div' &&
+			(node.attributes.class ?? '').split(/\s+/).includes(BODY_CLASS)
+		)
+			body = node;
+	});
+	if (!body) throw new Error(`the page has no <div class="${BODY_CLASS}"> around its article body`);
+	const [open, close] = body.loc;
+	if (!close) throw new Error(`the page's <div class="${BODY_CLASS}"> is never closed`);
+	return page.slice(open.end, close.start);
 }
 
 /** Everything an email edition shows but its body, which comes from the issue's built page. */
