@@ -54,15 +54,6 @@ export function xmlText(text: string): string {
 	return kept;
 }
 
-/** Every string in a JSON-like value passed through `xmlText`. */
-export function xmlValues<T>(value: T): T {
-	if (typeof value === 'string') return xmlText(value) as T;
-	if (Array.isArray(value)) return value.map(xmlValues) as T;
-	if (value && typeof value === 'object' && !(value instanceof Date))
-		return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, xmlValues(item)])) as T;
-	return value;
-}
-
 /**
  * JSON for the inside of an HTML `<script>` element (JSON-LD, data blocks):
  * `<`, `>` and `&` are written as `\u003c`, `\u003e` and `\u0026`, so no

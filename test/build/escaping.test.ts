@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
@@ -93,4 +94,54 @@ test('no built text file holds a character XML forbids, other than web pages quo
 	);
 	expect(files.length).toBeGreaterThan(6);
 	for (const file of files) expect(read(file), file).not.toMatch(XML_FORBIDS);
+});
+
+describe('Content Security Policy', () => {
+	const html = () =>
+		readdirSync(site.dist, { recursive: true, encoding: 'utf8' }).filter(
+			(file) => file.endsWith('.html') && !file.endsWith('email.html'),
+		);
+	const policyIn = (file: string) =>
+		page(site.dist, `/${file}`).querySelector('meta[http-equiv="content-security-policy" i]')?.getAttribute('content') ?? '';
+	const directive = (policy: string, name: string) =>
+		policy
+			.split(';')
+			.map((part) => part.trim())
+			.find((part) => part.startsWith(`${name} `));
+
+	test('every web page carries one, allowing each of its inline scripts by hash and no other inline script', () => {
+		const files = html().filter((file) => !/^issues\/\d+\//.test(file));
+		expect(files).toEqual(
+			expect.arrayContaining(['index.html', '404.html', 'issues/001-script/index.html', 'playbooks/kit/index.html']),
+		);
+		for (const file of files) {
+			const root = page(site.dist, `/${file}`);
+			const policy = policyIn(file);
+			const scripts = directive(policy, 'script-src') ?? '';
+			expect(scripts, file).toContain("'self'");
+			expect(scripts, file).toContain("'wasm-unsafe-eval'");
+			expect(scripts, file).not.toMatch(/'unsafe-inline'|'unsafe-eval'/);
+			expect(directive(policy, 'form-action'), file).toBe("form-action 'self' https://mail.example.com");
+			expect(directive(policy, 'object-src'), file).toBe("object-src 'none'");
+			const inline = root
+				.querySelectorAll('script:not([src])')
+				.filter((script) => script.getAttribute('type') !== 'application/ld+json');
+			expect(inline.length, file).toBeGreaterThan(0);
+			for (const script of inline) {
+				const hash = createHash('sha256').update(script.rawText).digest('base64');
+				expect(scripts, `${file}: ${script.rawText.slice(0, 60)}`).toContain(`'sha256-${hash}'`);
+			}
+			// The policy comes before every script, so it governs them all.
+			const order = root.querySelectorAll('meta[http-equiv], script').map((element) => element.tagName);
+			expect(order[0], file).toBe('META');
+		}
+	});
+
+	test('the pages at issue numbers allow nothing; the email editions, made for email services, carry no policy and no script', () => {
+		for (const file of ['issues/1/index.html', 'issues/2/index.html'])
+			expect(policyIn(file), file).toBe("default-src 'none'; base-uri 'none'; form-action 'none'");
+		for (const file of ['issues/001-script/email.html', 'issues/002-plain/email.html']) {
+			expect(read(file), file).not.toMatch(/<script|http-equiv/i);
+		}
+	});
 });
