@@ -1,7 +1,7 @@
 import { compile } from 'html-to-text';
 import juice from 'juice';
-import { type DocumentNode, ELEMENT_NODE, type ElementNode, parse, renderSync, walkSync } from 'ultrahtml';
 import { escapeHtml, xmlText } from './escape.ts';
+import { elementsOf, parseHtml, renderHtml } from './html-tree.ts';
 import { portableHtml } from './portable-html.ts';
 
 /** What the email edition of an issue shows. */
@@ -106,12 +106,14 @@ ${slot('body')}
 
 /** Gives every image an alt text and a width, as email clients need both. */
 function sizeImages(html: string): string {
-	return html.replace(/<img\b([^>]*)>/g, (_, attributes: string) => {
-		let attrs = attributes.replace(/\s*\/$/, '');
-		if (!/\salt=/.test(attrs)) attrs += ' alt=""';
-		if (!/\swidth=/.test(attrs)) attrs += ' width="544"';
-		return `<img${attrs}>`;
-	});
+	const root = parseHtml(html);
+	const images = elementsOf(root).filter((element) => element.name === 'img');
+	if (images.length === 0) return html;
+	for (const image of images) {
+		image.attribs.alt ??= '';
+		image.attribs.width ??= '544';
+	}
+	return renderHtml(root);
 }
 
 /**
@@ -132,14 +134,13 @@ export function emailHtml(input: EmailInput): string {
 		homeUrl: value(input.homeUrl),
 		body,
 	};
-	const page = parse(inlinedFrame().replace(/%%pactbook-(\w+)%%/g, (_, name: Slot) => values[name])) as DocumentNode;
+	const page = parseHtml(inlinedFrame().replace(/%%pactbook-(\w+)%%/g, (_, name: Slot) => values[name]));
 	// Class names and ids go from the elements only: text that shows markup, such as `<p class="lead">` in code, stays.
-	walkSync(page, (node) => {
-		if (node.type !== ELEMENT_NODE) return;
-		delete node.attributes.class;
-		delete node.attributes.id;
-	});
-	return renderSync(page);
+	for (const element of elementsOf(page)) {
+		delete element.attribs.class;
+		delete element.attribs.id;
+	}
+	return renderHtml(page);
 }
 
 // Compiled once: html-to-text's `convert` compiles its options on every call,
@@ -170,20 +171,18 @@ export const BODY_CLASS = 'pb-body';
  * `<div class="pb-body">`, as written in the page.
  */
 export function articleBody(page: string): string {
-	let body: ElementNode | undefined;
-	walkSync(parse(page) as DocumentNode, (node) => {
-		if (
-			!body &&
-			node.type === ELEMENT_NODE &&
-			node.name === 'div' &&
-			(node.attributes.class ?? '').split(/\s+/).includes(BODY_CLASS)
-		)
-			body = node;
-	});
+	const body = elementsOf(parseHtml(page)).find(
+		(element) => element.name === 'div' && (element.attribs.class ?? '').split(/\s+/).includes(BODY_CLASS),
+	);
 	if (!body) throw new Error(`the page has no <div class="${BODY_CLASS}"> around its article body`);
-	const [open, close] = body.loc;
-	if (!close) throw new Error(`the page's <div class="${BODY_CLASS}"> is never closed`);
-	return page.slice(open.end, close.start);
+	// Closed by its own end tag: the parser ends an element left open at the end of the page, or at its parent's end tag.
+	const end = body.endIndex ?? page.length;
+	const close = page.lastIndexOf('</', end);
+	const last = body.children.at(-1);
+	if (!/^<\/div\s*>$/i.test(page.slice(close, end + 1)) || (last?.endIndex ?? -1) >= close)
+		throw new Error(`the page's <div class="${BODY_CLASS}"> is never closed`);
+	const first = body.children[0];
+	return first ? page.slice(first.startIndex ?? close, close) : '';
 }
 
 /** Everything an email edition shows but its body, which comes from the issue's built page. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
+import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { type BuildResult, buildSite } from '../helpers/build.ts';
 import { page } from '../helpers/html.ts';
@@ -71,6 +72,22 @@ describe('feeds', () => {
 			expect(read(file), file).not.toContain('\v');
 		parseXml(read('playbooks/feed.xml'));
 	});
+});
+
+test('a link title holding ">" reaches the feeds and the email edition whole', () => {
+	const title = 'Revenue > cost, for <partners>';
+	const rssItem = elements(parseXml(read('feed.xml')), 'item')[1]!;
+	const bodies = [
+		childText(rssItem, 'content:encoded')!,
+		JSON.parse(read('feed.json')).items[1].content_html,
+		read('issues/001-script/email.html'),
+	];
+	for (const body of bodies) {
+		const link = parse(body).querySelector('a[title]');
+		expect(link?.getAttribute('title')).toBe(title);
+		expect(link?.getAttribute('href')).toBe('https://news.example.com/playbooks/kit/');
+		expect(link?.text).toBe('the kit');
+	}
 });
 
 describe('email editions', () => {

@@ -4,6 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { type EmailInput, emailHtml, emailText } from '../../../src/lib/email.ts';
 import { escapeHtml, escapeXml, scriptJson, xmlText } from '../../../src/lib/escape.ts';
 import { type FeedInput, jsonFeed, rssFeed } from '../../../src/lib/feed.ts';
+import { portableHtml } from '../../../src/lib/portable-html.ts';
 import { forwardingPage } from '../../../src/lib/redirect.ts';
 import { type StructuredInput, structuredDataScript } from '../../../src/lib/structured-data.ts';
 import { childText, elements, parseXml } from '../../helpers/xml.ts';
@@ -292,6 +293,46 @@ describe('email editions', () => {
 			fc.property(printable, printable, printable, (title, author, text) => {
 				const plain = folded(emailText(emailHtml(input(title, 'Summary', author, text))));
 				for (const part of [title, `By ${author}`, text]) expect(plain).toContain(folded(part));
+			}),
+			{ numRuns: 150 },
+		);
+	});
+});
+
+describe('article bodies outside the site', () => {
+	// As Markdown and MDX write attributes: only `&` and `"` escaped, so `<` and `>` stay.
+	const attribute = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+	const textHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+	test('alt texts, link titles and text survive the portable body, the feeds and the email edition', () => {
+		fc.assert(
+			fc.property(authorText, authorText, (alt, text) => {
+				const body = portableHtml(
+					`<p><a href="/x/" title="${attribute(alt)}">${textHtml(text)}</a> <img src="/i.png" alt="${attribute(alt)}"></p><p>after</p>`,
+					{ pageUrl: 'https://news.example.com/issues/x/' },
+				);
+				const portable = parse(body);
+				expect(portable.querySelector('a')!.getAttribute('title')).toBe(alt);
+				expect(portable.querySelector('a')!.getAttribute('href')).toBe('https://news.example.com/x/');
+				expect(portable.querySelector('a')!.text).toBe(text);
+				expect(portable.querySelector('img')!.getAttribute('alt')).toBe(alt);
+				expect(portable.querySelectorAll('p').at(-1)!.text).toBe('after');
+				const email = parse(
+					emailHtml({
+						newsletter: 'N',
+						language: 'en',
+						title: 'T',
+						dateline: 'D',
+						summary: 'S',
+						author: 'A',
+						body,
+						webUrl: 'https://news.example.com/issues/x/',
+						homeUrl: 'https://news.example.com/',
+					}),
+				);
+				expect(email.querySelector('td a[title]')!.getAttribute('title')).toBe(xmlText(alt));
+				expect(email.querySelector('td img')!.getAttribute('alt')).toBe(xmlText(alt));
+				expect(email.querySelector('td img')!.getAttribute('width')).toBe('544');
 			}),
 			{ numRuns: 150 },
 		);
