@@ -3,6 +3,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { escapeExplicitIds } from '../lib/checklist-ids.ts';
+import { cspConfig } from '../lib/csp.ts';
 import { contentBlocks } from './blocks.ts';
 import firstUse from './first-use.ts';
 import issueFiles, { readIssuePlan, writeEmailEditions, writeForwardingPages } from './issue-files.ts';
@@ -42,6 +43,8 @@ export default function pactbook(): AstroIntegration {
 					site: config.site ?? site.url,
 					base,
 					trailingSlash: 'always',
+					// A Content Security Policy in every page (lib/csp.ts); Astro hashes the scripts and styles it writes.
+					security: { csp: cspConfig(site) },
 					markdown: {
 						processor: satteri({
 							features: { directive: true },

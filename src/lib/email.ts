@@ -1,6 +1,7 @@
 import { compile } from 'html-to-text';
 import juice from 'juice';
-import { escapeHtml } from './escape.ts';
+import { escapeHtml, xmlText } from './escape.ts';
+import { elementsOf, parseHtml, renderHtml } from './html-tree.ts';
 import { portableHtml } from './portable-html.ts';
 
 /** What the email edition of an issue shows. */
@@ -105,12 +106,14 @@ ${slot('body')}
 
 /** Gives every image an alt text and a width, as email clients need both. */
 function sizeImages(html: string): string {
-	return html.replace(/<img\b([^>]*)>/g, (_, attributes: string) => {
-		let attrs = attributes.replace(/\s*\/$/, '');
-		if (!/\salt=/.test(attrs)) attrs += ' alt=""';
-		if (!/\swidth=/.test(attrs)) attrs += ' width="544"';
-		return `<img${attrs}>`;
-	});
+	const root = parseHtml(html);
+	const images = elementsOf(root).filter((element) => element.name === 'img');
+	if (images.length === 0) return html;
+	for (const image of images) {
+		image.attribs.alt ??= '';
+		image.attribs.width ??= '544';
+	}
+	return renderHtml(root);
 }
 
 /**
@@ -118,20 +121,26 @@ function sizeImages(html: string): string {
  * style inlined, no script, no stylesheet, no class names and only absolute URLs.
  */
 export function emailHtml(input: EmailInput): string {
-	const body = juice.inlineContent(sizeImages(input.body), BODY_CSS, JUICE_OPTIONS);
+	const body = juice.inlineContent(sizeImages(xmlText(input.body)), BODY_CSS, JUICE_OPTIONS);
+	const value = (text: string) => escapeHtml(xmlText(text));
 	const values: Record<Slot, string> = {
-		language: escapeHtml(input.language),
-		title: escapeHtml(input.title),
-		summary: escapeHtml(input.summary),
-		webUrl: escapeHtml(input.webUrl),
-		newsletter: escapeHtml(input.newsletter),
-		dateline: escapeHtml(input.dateline),
-		author: escapeHtml(input.author),
-		homeUrl: escapeHtml(input.homeUrl),
+		language: value(input.language),
+		title: value(input.title),
+		summary: value(input.summary),
+		webUrl: value(input.webUrl),
+		newsletter: value(input.newsletter),
+		dateline: value(input.dateline),
+		author: value(input.author),
+		homeUrl: value(input.homeUrl),
 		body,
 	};
-	const page = inlinedFrame().replace(/%%pactbook-(\w+)%%/g, (_, name: Slot) => values[name]);
-	return page.replace(/\sclass="[^"]*"/g, '').replace(/\sid="[^"]*"/g, '');
+	const page = parseHtml(inlinedFrame().replace(/%%pactbook-(\w+)%%/g, (_, name: Slot) => values[name]));
+	// Class names and ids go from the elements only: text that shows markup, such as `<p class="lead">` in code, stays.
+	for (const element of elementsOf(page)) {
+		delete element.attribs.class;
+		delete element.attribs.id;
+	}
+	return renderHtml(page);
 }
 
 // Compiled once: html-to-text's `convert` compiles its options on every call,
@@ -159,21 +168,21 @@ export const BODY_CLASS = 'pb-body';
 
 /**
  * The article body inside a built page: the inner HTML of its
- * `<div class="pb-body">`. Scripts are skipped while matching the closing tag.
+ * `<div class="pb-body">`, as written in the page.
  */
 export function articleBody(page: string): string {
-	const open = new RegExp(`<div class="${BODY_CLASS}"[^>]*>`).exec(page);
-	if (!open) throw new Error(`the page has no <div class="${BODY_CLASS}"> around its article body`);
-	const from = open.index + open[0].length;
-	const tags = /<script\b[\s\S]*?<\/script>|<(\/?)div\b[^>]*>/gi;
-	tags.lastIndex = from;
-	let depth = 1;
-	for (let tag = tags.exec(page); tag; tag = tags.exec(page)) {
-		if (/^<script/i.test(tag[0])) continue;
-		depth += tag[1] ? -1 : 1;
-		if (depth === 0) return page.slice(from, tag.index);
-	}
-	throw new Error(`the page's <div class="${BODY_CLASS}"> is never closed`);
+	const body = elementsOf(parseHtml(page)).find(
+		(element) => element.name === 'div' && (element.attribs.class ?? '').split(/\s+/).includes(BODY_CLASS),
+	);
+	if (!body) throw new Error(`the page has no <div class="${BODY_CLASS}"> around its article body`);
+	// Closed by its own end tag: the parser ends an element left open at the end of the page, or at its parent's end tag.
+	const end = body.endIndex ?? page.length;
+	const close = page.lastIndexOf('</', end);
+	const last = body.children.at(-1);
+	if (!/^<\/div\s*>$/i.test(page.slice(close, end + 1)) || (last?.endIndex ?? -1) >= close)
+		throw new Error(`the page's <div class="${BODY_CLASS}"> is never closed`);
+	const first = body.children[0];
+	return first ? page.slice(first.startIndex ?? close, close) : '';
 }
 
 /** Everything an email edition shows but its body, which comes from the issue's built page. */

@@ -1,5 +1,7 @@
-import { ELEMENT_NODE, type ElementNode, type Node, parse, renderSync, TEXT_NODE, walkSync } from 'ultrahtml';
+import type { ChildNode } from 'domhandler';
+import { append, removeElement, replaceElement, textContent } from 'domutils';
 import { escapeHtml } from './escape.ts';
+import { elementsOf, parseHtml, renderHtml } from './html-tree.ts';
 import { linkProblem } from './urls.ts';
 
 /** A link or image address in an article that no reader could follow or that runs script, so it cannot be copied out. */
@@ -13,22 +15,6 @@ export class UnfollowableLink extends Error {
 		this.address = address;
 		this.fix = fix;
 	}
-}
-
-/** Text of a node and its descendants as HTML text (entities kept), whitespace folded. */
-function textOf(node: Node): string {
-	let text = '';
-	walkSync(node, (child) => {
-		if (child.type === TEXT_NODE) text += child.value;
-	});
-	return text.replace(/\s+/g, ' ').trim();
-}
-
-function replace(node: Node, html: string): void {
-	const siblings = (node.parent as ElementNode).children;
-	const fresh = (parse(html) as ElementNode).children;
-	for (const child of fresh) child.parent = node.parent;
-	siblings.splice(siblings.indexOf(node), 1, ...fresh);
 }
 
 export interface PortableOptions {
@@ -45,36 +31,30 @@ export interface PortableOptions {
  * Throws `UnfollowableLink` for an address that cannot be made absolute.
  */
 export function portableHtml(html: string, { pageUrl, toolLink = 'Fill in this checklist on the web' }: PortableOptions): string {
-	const root = parse(html) as Node;
-	const tools: ElementNode[] = [];
-	const anchors: ElementNode[] = [];
-	walkSync(root, (node) => {
-		if (node.type !== ELEMENT_NODE) return;
-		const element = node as ElementNode;
-		if (element.name === 'pb-checklist') tools.push(element);
-		if (/\bpb-anchor\b/.test(element.attributes.class ?? '')) anchors.push(element);
-		for (const name of Object.keys(element.attributes)) if (name.startsWith('data-astro-')) delete element.attributes[name];
+	const root = parseHtml(html);
+	const elements = elementsOf(root);
+	for (const element of elements) {
+		for (const name of Object.keys(element.attribs)) if (name.startsWith('data-astro-')) delete element.attribs[name];
 		for (const name of ['href', 'src'] as const) {
-			const value = element.attributes[name];
+			const value = element.attribs[name];
 			if (value === undefined) continue;
 			const fix = linkProblem(value);
 			if (fix) throw new UnfollowableLink(value, fix);
-			if (!/^(mailto|tel):/i.test(value)) element.attributes[name] = new URL(value, pageUrl).href;
+			if (!/^(mailto|tel):/i.test(value)) element.attribs[name] = new URL(value, pageUrl).href;
 		}
-	});
-	for (const anchor of anchors)
-		(anchor.parent as ElementNode).children.splice((anchor.parent as ElementNode).children.indexOf(anchor), 1);
-	for (const tool of tools) {
-		const id = (tool.attributes['data-key'] ?? '').split('#')[1] ?? '';
-		const items: string[] = [];
-		walkSync(tool, (node) => {
-			if (node.type === ELEMENT_NODE && (node as ElementNode).name === 'label') items.push(textOf(node));
-		});
-		const link = new URL(id ? `#${id}` : '', pageUrl).href;
-		replace(
-			tool,
-			`<ul class="pb-tool-items">${items.map((item) => `<li>☐ ${item}</li>`).join('')}</ul><p class="pb-tool-link"><a href="${escapeHtml(link)}">${escapeHtml(toolLink)}</a></p>`,
-		);
 	}
-	return renderSync(root);
+	for (const anchor of elements.filter((element) => /\bpb-anchor\b/.test(element.attribs.class ?? ''))) removeElement(anchor);
+	for (const tool of elements.filter((element) => element.name === 'pb-checklist')) {
+		const id = (tool.attribs['data-key'] ?? '').split('#')[1] ?? '';
+		const items = elementsOf(tool)
+			.filter((element) => element.name === 'label')
+			.map((label) => textContent(label).replace(/\s+/g, ' ').trim());
+		const link = new URL(id ? `#${id}` : '', pageUrl).href;
+		const [list, after] = parseHtml(
+			`<ul class="pb-tool-items">${items.map((item) => `<li>☐ ${escapeHtml(item)}</li>`).join('')}</ul><p class="pb-tool-link"><a href="${escapeHtml(link)}">${escapeHtml(toolLink)}</a></p>`,
+		).children as [ChildNode, ChildNode];
+		replaceElement(tool, list);
+		append(list, after);
+	}
+	return renderHtml(root);
 }

@@ -79,4 +79,26 @@ describe('emailEdition', () => {
 		);
 		expect(html).not.toContain('class=');
 	});
+
+	test('class names and ids go from elements only: text showing markup keeps them', () => {
+		const { html, text } = emailEdition(
+			details,
+			page(
+				'<h2 id="setup">Setup</h2><p>Write <code>&lt;p class="lead"&gt;</code> or <code>&lt;a id="top"&gt;</code> class="x" as text.</p>',
+			),
+		);
+		expect(html).toContain('<code>&lt;p class="lead"&gt;</code>');
+		expect(html).toContain('<code>&lt;a id="top"&gt;</code> class="x" as text.');
+		expect(html).toMatch(/<h2 style="[^"]+">Setup<\/h2>/);
+		expect(text).toContain('Write <p class="lead"> or <a id="top"> class="x" as text.');
+	});
+
+	test('characters XML forbids are left out of both editions, a soft line break becoming a space', () => {
+		const { html, text } = emailEdition({ ...details, title: 'Soft\x0bbreak' }, page('<p>One\x0btwo\0three</p>'));
+		expect(html).toContain('<title>Soft break</title>');
+		expect(html).toContain('One twothree');
+		expect(html.replace(/\n/g, '')).not.toMatch(/\p{Cc}/u);
+		expect(text).toContain('One twothree');
+		expect(text.replace(/\n/g, '')).not.toMatch(/\p{Cc}/u);
+	});
 });

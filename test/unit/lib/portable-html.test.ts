@@ -31,4 +31,11 @@ describe('portableHtml', () => {
 		}
 		expect(portableHtml('<p><a href="tel:+15550100">t</a></p>', { pageUrl })).toContain('href="tel:+15550100"');
 	});
+
+	test('keeps attribute values whole, a ">" in them included', () => {
+		const html = portableHtml('<p><a href="/x/" title="Revenue > cost">a</a> <img src="c.png" alt="In > out"></p>', { pageUrl });
+		expect(html).toBe(
+			'<p><a href="https://news.example.com/x/" title="Revenue > cost">a</a> <img src="https://news.example.com/issues/one/c.png" alt="In > out"></p>',
+		);
+	});
 });

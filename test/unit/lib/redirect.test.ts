@@ -22,4 +22,8 @@ test('a forwarding page sends readers on at once, links there, and stays out of 
 	expect(root.querySelector('main a')?.getAttribute('href')).toBe('/newsletter/issues/007-pen-pals/');
 	expect(root.querySelector('main a')?.innerHTML).toBe('Partners, not &quot;pen pals&quot; &lt;really&gt;');
 	expect(root.querySelector('h1')?.text).toBe('Issue #7');
+	// Second in the head, before anything the policy should govern.
+	expect(html).toContain(
+		'<head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src \'none\'; base-uri \'none\'; form-action \'none\'">',
+	);
 });
