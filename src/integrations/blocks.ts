@@ -4,6 +4,7 @@ import type { PhrasingContent, RootContent } from 'mdast';
 import type { MdastPluginDefinition, MdastPluginEntry } from 'satteri';
 import { type Block, blockFences, blockLine, blockOpenings, readBlock, unreadableRest } from '../lib/blocks.ts';
 import { closest, failRender, forgetRenderProblems, type Problem } from '../schemas/problems.ts';
+import { toolByBlock } from '../tools/index.ts';
 import { displayPath } from './paths.ts';
 
 declare module 'mdast' {
@@ -93,6 +94,17 @@ export function contentBlocks(): MdastPluginEntry {
 				const attributes = node.attributes ?? {};
 				// The parser drops a title or attributes it cannot read (`:::tip[no end`): checked once all blocks are seen.
 				if (!labelled && !Object.keys(attributes).length) bare.push({ name: node.name, index: count });
+				// A tool's block (`:::questionnaire{id="…"}`) is rendered by the tool, as its declaration says.
+				const tool = toolByBlock(node.name);
+				if (tool?.block) {
+					const rendered = tool.block(attributes);
+					if (rendered.ok) ctx.replaceNode(node, { type: 'html', value: rendered.html });
+					else {
+						const line = blockLine(source(), node.name, count);
+						problems.push({ file, field: `:::${node.name}${line ? ` (line ${line})` : ''}`, message: rendered.message });
+					}
+					return;
+				}
 				const result = readBlock(node.name, label, attributes, closest);
 				if (!result.ok) {
 					const line = blockLine(source(), node.name, count);

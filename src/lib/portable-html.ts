@@ -1,5 +1,5 @@
 import { ELEMENT_NODE, type ElementNode, type Node, parse, renderSync, TEXT_NODE, walkSync } from 'ultrahtml';
-import { escapeHtml } from './escape.ts';
+import { toolByElement } from '../tools/index.ts';
 import { linkProblem } from './urls.ts';
 
 /** A link or image address in an article that no reader could follow or that runs script, so it cannot be copied out. */
@@ -34,24 +34,25 @@ function replace(node: Node, html: string): void {
 export interface PortableOptions {
 	/** Absolute address of the article's web page: relative links resolve against it, tools link to it. */
 	pageUrl: string;
-	/** Wording of the link that replaces each interactive tool. */
+	/** Wording of the link that replaces each interactive tool; each tool has its own by default. */
 	toolLink?: string;
 }
 
 /**
  * Rewrites an article's rendered HTML for places outside the site (feeds, email):
- * every URL absolute, interactive checklists replaced by their items and a link
- * to the web page, heading anchor links and build-only attributes removed.
+ * every URL absolute, each interactive tool replaced by its stand-in (its
+ * declaration's `standIn`: for a checklist, its items and a link to the web
+ * page), heading anchor links and build-only attributes removed.
  * Throws `UnfollowableLink` for an address that cannot be made absolute.
  */
-export function portableHtml(html: string, { pageUrl, toolLink = 'Fill in this checklist on the web' }: PortableOptions): string {
+export function portableHtml(html: string, { pageUrl, toolLink }: PortableOptions): string {
 	const root = parse(html) as Node;
 	const tools: ElementNode[] = [];
 	const anchors: ElementNode[] = [];
 	walkSync(root, (node) => {
 		if (node.type !== ELEMENT_NODE) return;
 		const element = node as ElementNode;
-		if (element.name === 'pb-checklist') tools.push(element);
+		if (toolByElement(element.name)) tools.push(element);
 		if (/\bpb-anchor\b/.test(element.attributes.class ?? '')) anchors.push(element);
 		for (const name of Object.keys(element.attributes)) if (name.startsWith('data-astro-')) delete element.attributes[name];
 		for (const name of ['href', 'src'] as const) {
@@ -65,15 +66,18 @@ export function portableHtml(html: string, { pageUrl, toolLink = 'Fill in this c
 	for (const anchor of anchors)
 		(anchor.parent as ElementNode).children.splice((anchor.parent as ElementNode).children.indexOf(anchor), 1);
 	for (const tool of tools) {
-		const id = (tool.attributes['data-key'] ?? '').split('#')[1] ?? '';
-		const items: string[] = [];
+		const labels: string[] = [];
+		const legends: string[] = [];
 		walkSync(tool, (node) => {
-			if (node.type === ELEMENT_NODE && (node as ElementNode).name === 'label') items.push(textOf(node));
+			if (node.type !== ELEMENT_NODE) return;
+			const name = (node as ElementNode).name;
+			if (name === 'label') labels.push(textOf(node));
+			if (name === 'legend') legends.push(textOf(node));
 		});
-		const link = new URL(id ? `#${id}` : '', pageUrl).href;
+		const declared = toolByElement(tool.name)!;
 		replace(
 			tool,
-			`<ul class="pb-tool-items">${items.map((item) => `<li>☐ ${item}</li>`).join('')}</ul><p class="pb-tool-link"><a href="${escapeHtml(link)}">${escapeHtml(toolLink)}</a></p>`,
+			declared.standIn({ attributes: { ...tool.attributes }, labels, legends, pageUrl, ...(toolLink ? { link: toolLink } : {}) }),
 		);
 	}
 	return renderSync(root);
