@@ -45,7 +45,7 @@ export default function pactbook(): AstroIntegration {
 					markdown: {
 						processor: satteri({
 							features: { directive: true },
-							mdastPlugins: [contentBlocks()],
+							mdastPlugins: [contentBlocks({ base })],
 							hastPlugins: [checkedLinks(), headingAnchors(), baseLinks(base), taskLists(contentDir())],
 						}),
 					},

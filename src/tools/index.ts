@@ -19,6 +19,8 @@
  * the portable-HTML code read it outside Astro too.
  */
 import { escapeHtml } from '../lib/escape.ts';
+import { QUESTIONNAIRE_BLOCK } from './questionnaire/block.ts';
+import { questionnaireStandIn } from './questionnaire/stand-in.ts';
 
 /** What a tool's stand-in in feeds and email is made from: the tool's element, read from the built HTML. */
 export interface StandInInput {
@@ -47,6 +49,12 @@ export interface ToolEmbed {
 	mdx?: string;
 }
 
+/** What a tool's block renderer gets from the Markdown pipeline. */
+export interface BlockContext {
+	/** Turns a site path (`/playbooks/x/`) into the address to write, with the site's base. */
+	link(href: string): string;
+}
+
 /** A `:::name{…}` block's attributes turned into the tool's HTML, or what the author must fix. */
 export type BlockRender = { ok: true; html: string } | { ok: false; message: string };
 
@@ -68,9 +76,9 @@ export interface ToolDeclaration<Id extends string = string> {
 	embed: ToolEmbed;
 	/**
 	 * Renders the tool's Markdown block from its attributes (build time, in the
-	 * Markdown pipeline). `file` is the article, for messages.
+	 * Markdown pipeline), or says what the author must fix.
 	 */
-	block?: (attributes: Record<string, string | null | undefined>) => BlockRender;
+	block?: (attributes: Record<string, string | null | undefined>, context: BlockContext) => BlockRender;
 	/** Whether it has pages of its own at `/tools/<slug>/` (from its `entries.ts`). */
 	pages: boolean;
 	/** Its label in search results and the search filter ("Tool"), for its own pages. */
@@ -113,8 +121,24 @@ export const checklist = defineTool({
 	budget: 5_000,
 });
 
+export const questionnaire = defineTool({
+	id: 'questionnaire',
+	name: 'Questionnaire',
+	heading: 'Questionnaires',
+	description: 'Scored questionnaires that give a verdict, advice and what would move it up. Your answers stay in this browser.',
+	element: 'pb-questionnaire',
+	script: 'QuestionnaireScript',
+	embed: { markdown: ':::questionnaire{id="…"}', block: QUESTIONNAIRE_BLOCK.name, mdx: 'Questionnaire' },
+	block: QUESTIONNAIRE_BLOCK.render,
+	pages: true,
+	searchType: 'Tool',
+	standIn: questionnaireStandIn,
+	storage: 'pb-questionnaire',
+	budget: 12_000,
+});
+
 /** Every tool, in the order the home page and `/tools/` list them. */
-export const TOOLS = [checklist] as const;
+export const TOOLS = [checklist, questionnaire] as const;
 
 /** The id of a declared tool. */
 export type ToolId = (typeof TOOLS)[number]['id'];
