@@ -7,6 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { contentDir } from '../../integrations/paths.ts';
+import { closest } from '../../schemas/problems.ts';
 import type { BlockContext, BlockRender } from '../index.ts';
 import { renderQuestionnaire } from './render.ts';
 import { defineQuestionnaire, questionnaireSchema } from './schema.ts';
@@ -39,7 +40,7 @@ export function renderBlock(attributes: Record<string, string | null | undefined
 	if (!ids.includes(id))
 		return {
 			ok: false,
-			message: `"${id}" is not a questionnaire. ${ids.length ? `Use one of: ${ids.join(', ')}` : `Add content/questionnaires/${id}.yaml`}.`,
+			message: `"${id}" is not a questionnaire. ${closest(id, ids) ? `Did you mean ${closest(id, ids)}? ` : ''}${ids.length ? `Use one of: ${ids.join(', ')}` : `Add content/questionnaires/${id}.yaml`}.`,
 		};
 	const folder = join(contentDir(), 'questionnaires');
 	const file = existsSync(join(folder, `${id}.yaml`)) ? join(folder, `${id}.yaml`) : join(folder, `${id}.yml`);

@@ -111,7 +111,13 @@ export const optionId = (label: string) =>
 
 type Ctx = z.RefinementCtx;
 
-function unique(ctx: Ctx, ids: (string | undefined)[], path: (i: number) => PropertyKey[], what: string) {
+function unique(
+	ctx: Ctx,
+	ids: (string | undefined)[],
+	path: (i: number) => PropertyKey[],
+	what: string,
+	fix = `Give each ${what} its own id.`,
+) {
 	const seen = new Map<string, number>();
 	ids.forEach((id, i) => {
 		if (id === undefined) return;
@@ -121,7 +127,7 @@ function unique(ctx: Ctx, ids: (string | undefined)[], path: (i: number) => Prop
 			ctx.addIssue({
 				code: 'custom',
 				path: path(i),
-				message: `"${id}" is also the id of ${what} ${first + 1}. Give each ${what} its own id.`,
+				message: `"${id}" is also the id of ${what} ${first + 1}. ${fix}`,
 			});
 	});
 }
@@ -161,8 +167,8 @@ export const questionnaireSchema = z
 			(i) => ['bands', i, 'id'],
 			'band',
 		);
-		const sections = q.sections.map((s) => s.id);
-		const bands = q.bands.map((b) => b.id);
+		const sections = [...new Set(q.sections.map((s) => s.id))];
+		const bands = [...new Set(q.bands.map((b) => b.id))];
 		q.questions.forEach((question, i) => {
 			if (!sections.includes(question.section)) {
 				ctx.addIssue({
@@ -183,6 +189,7 @@ export const questionnaireSchema = z
 				question.options.map((o) => o.id ?? optionId(o.label)),
 				(j) => ['questions', i, 'options', j, 'id'],
 				'answer',
+				'An answer’s id is its label in lower case with hyphens unless it sets id:. Give each answer its own label or id.',
 			);
 			question.options.forEach((o, j) => {
 				if (o.knockout !== undefined && !bands.includes(o.knockout)) {
@@ -268,18 +275,12 @@ export const questionnaireExamples = {
 	title: '"Partner or pen pal?"',
 	summary: '"Ten questions to ask before you invest a quarter in a partner."',
 	version: '1',
-	'sections.id': 'goals',
 	'sections.title': '"Goals and expectations"',
-	'questions.id': 'level',
-	'questions.section': 'goals',
 	'questions.text': '"Have you agreed the partnership level they want to reach?"',
 	'questions.type': 'scale',
 	'questions.options.label': 'Yes',
 	'questions.options.score': '2',
-	'bands.id': 'partner',
 	'bands.verdict': 'Partner',
-	'bands.min': '0',
-	'bands.max': '100',
 	'bands.summary': '"Ready to build an activation plan together."',
 };
 
