@@ -79,6 +79,11 @@ export interface ToolDeclaration<Id extends string = string> {
 	 * Markdown pipeline), or says what the author must fix.
 	 */
 	block?: (attributes: Record<string, string | null | undefined>, context: BlockContext) => BlockRender;
+	/**
+	 * Whether a Markdown article's cached HTML holds this tool's block as it
+	 * no longer is (the block reads other files), so the article must be rendered again.
+	 */
+	stale?: (html: string) => boolean;
 	/** Whether it has pages of its own at `/tools/<slug>/` (from its `entries.ts`). */
 	pages: boolean;
 	/** Its label in search results and the search filter ("Tool"), for its own pages. */
@@ -130,6 +135,7 @@ export const questionnaire = defineTool({
 	script: 'QuestionnaireScript',
 	embed: { markdown: ':::questionnaire{id="…"}', block: QUESTIONNAIRE_BLOCK.name, mdx: 'Questionnaire' },
 	block: QUESTIONNAIRE_BLOCK.render,
+	stale: QUESTIONNAIRE_BLOCK.stale,
 	pages: true,
 	searchType: 'Tool',
 	standIn: questionnaireStandIn,
@@ -146,6 +152,11 @@ export type ToolId = (typeof TOOLS)[number]['id'];
 /** The tool whose custom element has this tag name, if any. */
 export function toolByElement(tag: string): ToolDeclaration | undefined {
 	return (TOOLS as readonly ToolDeclaration[]).find((tool) => tool.element === tag);
+}
+
+/** Whether a cached article render holds a tool block that is out of date. */
+export function staleToolBlocks(html: string): boolean {
+	return (TOOLS as readonly ToolDeclaration[]).some((tool) => tool.stale?.(html));
 }
 
 /** The tool that owns a `:::name` block, if any. */

@@ -1,9 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, matchesGlob } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { SEARCHED_PAGES } from '../../src/integrations/pagefind.ts';
 import { moveUp, progress, score } from '../../src/tools/questionnaire/scoring.ts';
-import { type BuildResult, buildSite, problemsIn, readPage, TMP } from '../helpers/build.ts';
+import { type BuildResult, buildSite, copyFixture, problemsIn, readPage, TMP } from '../helpers/build.ts';
 import { page, text } from '../helpers/html.ts';
 
 let site: BuildResult;
@@ -52,7 +52,7 @@ describe('a questionnaire of another shape, with no code change', () => {
 		expect(q.version).toBe(3);
 		// Owner part-time (1 of 3, ×2), budget yes (2 of 2, ×2×2), budget size asked and no (0 of 1, ×2),
 		// assets demo + slides (3 of 4), portal N/A: (2 + 8 + 0 + 3) / (6 + 8 + 2 + 4) = 65%.
-		const answers = { owner: ['part-time'], budget: ['yes'], 'budget-size': ['no'], assets: ['demo', 'slides'], portal: 'na' };
+		const answers = { owner: ['part-time'], budget: ['yes'], 'budget-size': ['no'], assets: ['demo', 'slides'], portal: 'na' as const };
 		const result = score(q, answers);
 		expect(result.points).toBe(13);
 		expect(result.max).toBe(20);
@@ -105,6 +105,28 @@ describe('a questionnaire of another shape, with no code change', () => {
 		const feed = readFileSync(join(site.dist, 'playbooks/feed.xml'), 'utf8');
 		expect(feed).toContain('Answer this questionnaire on the web');
 		expect(feed).not.toContain('pb-q-definition');
+	});
+});
+
+describe('a revised questionnaire', () => {
+	test('reaches the Markdown articles that embed it on the next build, though they did not change', async () => {
+		const content = copyFixture('questionnaire-shapes', 'questionnaire-revised-content');
+		const first = await buildSite(content, { out: 'questionnaire-revised' });
+		expect(first.code, first.output).toBe(0);
+		const file = join(content, 'questionnaires/program-readiness.yaml');
+		writeFileSync(
+			file,
+			readFileSync(file, 'utf8').replace('Is there a budget?', 'Is there a yearly budget?').replace('version: 3', 'version: 4'),
+		);
+		const second = await buildSite(content, { out: 'questionnaire-revised' });
+		expect(second.code, second.output).toBe(0);
+		for (const path of ['/playbooks/guide/', '/issues/01-ready/', '/tools/program-readiness/']) {
+			const legends = page(second.dist, path)
+				.querySelectorAll('fieldset legend')
+				.map((l) => l.text);
+			expect(legends, path).toContain('Is there a yearly budget?');
+			expect(definition(second.dist, path).version, path).toBe(4);
+		}
 	});
 });
 

@@ -32,7 +32,8 @@ async function newContext(): Promise<BrowserContext> {
 async function open(context?: BrowserContext, address = site.url + PATH): Promise<Page> {
 	const page = await (context ?? (await newContext())).newPage();
 	await page.goto(address);
-	await expect.poll(() => page.locator('.pb-q-progress').textContent()).toMatch(/answered$/);
+	// The element fills in the progress line once it runs.
+	await page.locator('.pb-q-progress', { hasText: /answered$/ }).waitFor();
 	return page;
 }
 
@@ -49,6 +50,9 @@ const MIDDLE: [RegExp, string][] = [
 	[/program explained plainly/, 'They have the documents'],
 	[/what you expect from its team/, 'Partly'],
 ];
+
+/** Waits for a value that arrives after code loaded on first use (share links, comparisons). */
+const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
 
 const question = (page: Page, text: RegExp) => page.getByRole('group', { name: text });
 const answer = (page: Page, text: RegExp, label: string) => question(page, text).getByLabel(label, { exact: true }).check();
@@ -113,7 +117,7 @@ describe('partner qualification questionnaire', () => {
 		await question(page, MIDDLE[3]![0]).getByLabel('Note').fill('Only one advisor so far');
 		expect(await progress(page)).toBe('1 of 9 answered');
 		await page.reload();
-		await expect.poll(() => progress(page)).toBe('1 of 9 answered');
+		await eventually(() => progress(page)).toBe('1 of 9 answered');
 		await expect(question(page, MIDDLE[3]![0]).getByLabel('People, no budget').isChecked()).resolves.toBe(true);
 		await expect(question(page, MIDDLE[5]![0]).getByLabel('Not applicable').isChecked()).resolves.toBe(true);
 		await expect(question(page, MIDDLE[3]![0]).getByLabel('Note').inputValue()).resolves.toBe('Only one advisor so far');
@@ -152,7 +156,7 @@ describe('partner qualification questionnaire', () => {
 		await page.locator('.pb-notice').getByRole('button', { name: 'Undo' }).click();
 		await expect(saved.first().textContent()).resolves.toContain('Acme Advisors');
 		await page.reload();
-		await expect.poll(() => page.locator('.pb-q-saved tbody tr').count()).toBe(2);
+		await eventually(() => page.locator('.pb-q-saved tbody tr').count()).toBe(2);
 	});
 
 	test('a share link opened in a fresh browser shows the same result, and saves nothing there', async () => {
@@ -163,7 +167,7 @@ describe('partner qualification questionnaire', () => {
 		const link = await shareLink(page, 'Share link');
 		expect(link).toMatch(/#pb-share=[\w-]+\.[0-9a-f]{8}$/);
 		const fresh = await open(await newContext(), link);
-		await expect.poll(() => verdict(fresh)).toBe(result);
+		await eventually(() => verdict(fresh)).toBe(result);
 		expect(await progress(fresh)).toBe('10 of 10 answered');
 		await expect(fresh.locator('.pb-notice p').textContent()).resolves.toMatch(/answers from a shared link/);
 		expect(await stored(fresh)).toBeNull();
@@ -180,7 +184,7 @@ describe('partner qualification questionnaire', () => {
 		const tampered = `${link.split('#')[0]}#pb-share=${payload.slice(0, 3)}${flipped}${payload.slice(4)}`;
 		for (const address of [tampered, link.slice(0, -12)]) {
 			const other = await open(context, address);
-			await expect.poll(() => other.locator('.pb-notice p').textContent()).toMatch(/^This link is damaged/);
+			await eventually(() => other.locator('.pb-notice p').textContent()).toMatch(/^This link is damaged/);
 			expect(await stored(other)).toBe(before);
 			expect(await verdict(other)).toBe('Promising: 50%');
 			await other.close();
@@ -262,5 +266,107 @@ describe('partner qualification questionnaire', () => {
 		await page.getByRole('button', { name: 'Share link' }).click();
 		await page.locator('dialog.pb-q-dialog').waitFor();
 		expect(await axe(page)).toEqual([]);
+	});
+
+	test('answers saved for an older version still open: removed questions kept aside, the reader told', async () => {
+		const context = await newContext();
+		const saved = {
+			v: 1,
+			saved: '2026-11-01T00:00:00.000Z',
+			data: {
+				draft: {
+					id: 'draft',
+					name: '',
+					version: 0,
+					answers: { level: ['vaguely'], 'old-question': ['yes'] },
+					notes: { 'old-question': 'asked in the first version' },
+					updated: '',
+				},
+				partners: [],
+			},
+		};
+		await context.addInitScript(
+			([key, value]) => {
+				if (!sessionStorage.getItem('seeded')) {
+					localStorage.setItem(key!, value!);
+					sessionStorage.setItem('seeded', '1');
+				}
+			},
+			[KEY, JSON.stringify(saved)],
+		);
+		const page = await open(context);
+		await expect(page.locator('.pb-notice p').textContent()).resolves.toBe(
+			'This questionnaire was revised since these answers were given (version 0, now 1). 1 answer no longer fits a question and is kept aside below. 9 new questions are unanswered.',
+		);
+		expect(await progress(page)).toBe('1 of 10 answered');
+		await expect(question(page, MIDDLE[0]![0]).getByLabel('Vaguely').isChecked()).resolves.toBe(true);
+		await expect(page.locator('.pb-q-aside li').allTextContents()).resolves.toEqual([
+			'old-question: yes (note: asked in the first version)',
+		]);
+		// What was kept aside is saved again with the answers, not dropped.
+		await page.reload();
+		await eventually(() => page.locator('.pb-q-aside li').count()).toBe(1);
+		expect(JSON.parse((await stored(page))!).data.draft.aside).toEqual([
+			{ question: 'old-question', answer: ['yes'], note: 'asked in the first version' },
+		]);
+	});
+
+	test('unreadable saved data gives a notice and keeps a backup', async () => {
+		const context = await newContext();
+		await context.addInitScript((key) => {
+			if (!sessionStorage.getItem('seeded')) {
+				localStorage.setItem(key, '{"v":1,"data":');
+				sessionStorage.setItem('seeded', '1');
+			}
+		}, KEY);
+		const page = await open(context);
+		await expect(page.locator('.pb-notice p').textContent()).resolves.toMatch(
+			/^Your saved answers could not be read \(it is not valid JSON\), so this starts empty\. A copy was kept in this browser under “pb-questionnaire:partner-or-pen-pal:backup:/,
+		);
+		const backup = await page.evaluate(() => Object.keys(localStorage).find((k) => k.includes(':backup:')));
+		expect(await page.evaluate((k) => localStorage.getItem(k), backup!)).toBe('{"v":1,"data":');
+	});
+
+	test('export to JSON, then import it in a fresh browser; a bad file changes nothing; Markdown and CSV download', async () => {
+		const page = await open();
+		await answerAll(page);
+		await page.getByLabel('Partner name').fill('Acme Advisors');
+		await page.getByRole('button', { name: 'Save assessment' }).click();
+		const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+		expect(json.suggestedFilename()).toBe('partner-or-pen-pal-acme-advisors.json');
+		const file = await json.path();
+		const [md] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Export Markdown' }).click(),
+		]);
+		expect(md.suggestedFilename()).toBe('partner-or-pen-pal-acme-advisors.md');
+		const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+		expect(csv.suggestedFilename()).toBe('partner-or-pen-pal-acme-advisors.csv');
+
+		const fresh = await open();
+		await answer(fresh, MIDDLE[0]![0], 'A level and a date');
+		const before = await stored(fresh);
+		await fresh
+			.locator('[data-import]')
+			.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"nope"}') });
+		await eventually(() => fresh.locator('.pb-notice p').textContent()).toBe(
+			'This file is not a questionnaire export from this site. Nothing was changed.',
+		);
+		expect(await stored(fresh)).toBe(before);
+		await fresh.locator('[data-import]').setInputFiles(file);
+		await eventually(() => verdict(fresh)).toBe('Promising: 50%');
+		expect(await fresh.getByLabel('Partner name').inputValue()).toBe('Acme Advisors');
+		await fresh.locator('.pb-notice').getByRole('button', { name: 'Undo' }).click();
+		expect(await progress(fresh)).toBe('1 of 10 answered');
+	});
+
+	test('prints the answers and the result without the buttons', async () => {
+		const page = await open();
+		await answerAll(page);
+		await page.emulateMedia({ media: 'print' });
+		await expect(page.locator('.pb-q-result').isVisible()).resolves.toBe(true);
+		await expect(page.locator('.pb-q-verdict').isVisible()).resolves.toBe(true);
+		await expect(page.getByRole('button', { name: 'Export JSON' }).isVisible()).resolves.toBe(false);
+		await expect(page.locator('.pb-q-partners').isVisible()).resolves.toBe(false);
 	});
 });

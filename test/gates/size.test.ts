@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { TOOLS } from '../../src/tools/index.ts';
 import { buildSite, ROOT, TMP } from '../helpers/build.ts';
-import { type Budget, listPages, overBudget, type PageType, pageType, pageWeight } from '../helpers/gates.ts';
+import { type Budget, listPages, overBudget, type PageType, pageType, pageWeight, type SitePage } from '../helpers/gates.ts';
 
 /**
  * Gzip bytes a page may load before any interaction. Article pages get 1 kB of
@@ -36,6 +36,13 @@ export const BUDGETS: Record<PageType, Budget> = {
 	search: { ...PAGE, js: 6_000 },
 };
 
+/** A page's budget: its type's, and on a page holding several tools, the base plus each tool's budget. */
+function budgetOf(page: SitePage, type: PageType): Budget {
+	const html = readFileSync(page.file, 'utf8');
+	const held = TOOLS.filter((tool) => new RegExp(`<${tool.element}[\\s>]`).test(html));
+	return held.length > 1 ? { ...BUDGETS[type], js: PAGE.js + held.reduce((sum, tool) => sum + tool.budget, 0) } : BUDGETS[type];
+}
+
 /** Pagefind's files: loaded on demand (when search opens, or by the search page's script). */
 const lazy = (url: string) => /\/pagefind\//.test(url);
 
@@ -49,13 +56,23 @@ for (const [name, base] of [
 
 		test('has every kind of page the budgets cover', () => {
 			const types = new Set(pages.map((page) => pageType(page, base)));
-			for (const type of ['home', 'archive', 'issue', 'playbook', 'checklist', 'tag', 'author'] as const)
+			for (const type of [
+				'home',
+				'archive',
+				'issue',
+				'playbook',
+				'checklist',
+				'questionnaire',
+				'tools',
+				'tag',
+				'author',
+			] as const)
 				expect(types).toContain(type);
 		});
 
 		test.each(pages.map((page) => [page.path, page] as const))('%s is within its budget', (_, page) => {
 			const type = pageType(page, base);
-			expect(overBudget(pageWeight(dist, page, base, lazy), BUDGETS[type], type)).toEqual([]);
+			expect(overBudget(pageWeight(dist, page, base, lazy), budgetOf(page, type), type)).toEqual([]);
 		});
 	});
 }

@@ -9,7 +9,7 @@ import { parse } from 'yaml';
 import { contentDir } from '../../integrations/paths.ts';
 import { closest } from '../../schemas/problems.ts';
 import type { BlockContext, BlockRender } from '../index.ts';
-import { renderQuestionnaire } from './render.ts';
+import { digestOf, renderQuestionnaire } from './render.ts';
 import { defineQuestionnaire, questionnaireSchema } from './schema.ts';
 
 /** Ids of the questionnaires in the content folder (their file names). */
@@ -42,15 +42,37 @@ export function renderBlock(attributes: Record<string, string | null | undefined
 			ok: false,
 			message: `"${id}" is not a questionnaire. ${closest(id, ids) ? `Did you mean ${closest(id, ids)}? ` : ''}${ids.length ? `Use one of: ${ids.join(', ')}` : `Add content/questionnaires/${id}.yaml`}.`,
 		};
-	const folder = join(contentDir(), 'questionnaires');
-	const file = existsSync(join(folder, `${id}.yaml`)) ? join(folder, `${id}.yaml`) : join(folder, `${id}.yml`);
-	const parsed = questionnaireSchema.safeParse(parse(readFileSync(file, 'utf8')));
+	const definition = readDefinition(id);
 	// A broken questionnaire is reported by its own collection, with every problem; the block just waits for it.
-	if (!parsed.success) return { ok: true, html: '' };
-	return {
-		ok: true,
-		html: renderQuestionnaire(defineQuestionnaire(id, parsed.data), { level: 3, link, page: link(`/tools/${id}/`) }),
-	};
+	if (!definition) return { ok: true, html: '' };
+	return { ok: true, html: renderQuestionnaire(definition, { level: 3, link, page: link(`/tools/${id}/`) }) };
 }
 
-export const QUESTIONNAIRE_BLOCK = { name: 'questionnaire', render: renderBlock };
+/** A questionnaire's definition read from its file, or `undefined` when the file is missing or broken. */
+function readDefinition(id: string) {
+	const folder = join(contentDir(), 'questionnaires');
+	const file = [join(folder, `${id}.yaml`), join(folder, `${id}.yml`)].find((f) => existsSync(f));
+	if (!file) return undefined;
+	try {
+		const parsed = questionnaireSchema.safeParse(parse(readFileSync(file, 'utf8')));
+		return parsed.success ? defineQuestionnaire(id, parsed.data) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Whether an article's cached HTML embeds a questionnaire as it no longer is
+ * (its file changed, broke or went away): Markdown is rendered while content
+ * loads and kept between builds, so such an article must be rendered again.
+ */
+export function staleEmbeds(html: string): boolean {
+	if (!html.includes('<pb-questionnaire')) return false;
+	for (const [, id, digest] of html.matchAll(/<pb-questionnaire [^>]*data-id="([^"]*)" data-digest="([^"]*)"/g)) {
+		const definition = readDefinition(id!);
+		if (!definition || digestOf(definition) !== digest) return true;
+	}
+	return false;
+}
+
+export const QUESTIONNAIRE_BLOCK = { name: 'questionnaire', render: renderBlock, stale: staleEmbeds };

@@ -50,13 +50,12 @@ class PbQuestionnaire extends HTMLElement {
 		this.querySelector<HTMLElement>('.pb-q-panel')!.hidden = false;
 		this.#store = createStore({ key: `pb-questionnaire:${this.#q.id}`, version: WORKSPACE_VERSION, parse: parseWorkspace });
 		this.#store.subscribe(window, () => this.#load('Updated from another tab.'));
-		const form = this.querySelector('form')!;
+		const form = this.querySelector('.pb-q-form')!;
 		form.addEventListener('change', (event) => this.#changed(event.target as HTMLInputElement));
 		form.addEventListener('input', (event) => {
 			const target = event.target as HTMLElement;
 			if (target instanceof HTMLTextAreaElement) this.#noted(target);
 		});
-		form.addEventListener('submit', (event) => event.preventDefault());
 		this.#on('[data-apply]', () => this.#applyMoveUp());
 		this.#on('[data-save]', () => this.#saveAs());
 		this.#on('[data-new]', () => this.#fresh());

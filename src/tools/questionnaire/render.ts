@@ -24,6 +24,14 @@ export interface RenderOptions {
 export const scriptJson = (value: unknown) =>
 	JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 
+/** A short fingerprint of a definition (FNV-1a): a cached article render whose embed carries another one is out of date. */
+export function digestOf(q: Defined): string {
+	const text = JSON.stringify(q);
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193) >>> 0;
+	return hash.toString(16).padStart(8, '0');
+}
+
 /** Id prefix of a questionnaire's elements. */
 export const domId = (q: { id: string }, ...parts: string[]) => ['pb-q', q.id, ...parts].join('-');
 
@@ -76,7 +84,7 @@ function panel(q: Defined, level: 2 | 3): string {
 <label class="pb-button pb-import">Import JSON<input type="file" accept="application/json,.json" class="pb-sr-only" data-import></label>
 <button type="button" class="pb-button" data-print>Print</button>
 </div>
-<dialog class="pb-q-dialog" aria-labelledby="${id('dialog')}"><${h} id="${id('dialog')}" class="pb-q-dialog-title">Share link</${h}><p class="pb-q-dialog-text"></p><p><label for="${id('link')}">Link</label> <input id="${id('link')}" class="pb-q-link" type="text" readonly></p><p class="pb-q-copied" role="status"></p><p><button type="button" class="pb-button" data-copy>Copy link</button> <button type="button" class="pb-button" data-close>Close</button></p></dialog>
+<dialog class="pb-q-dialog" aria-labelledby="${id('dialog')}"><h2 id="${id('dialog')}" class="pb-q-dialog-title">Share link</h2><p class="pb-q-dialog-text"></p><p><label for="${id('link')}">Link</label> <input id="${id('link')}" class="pb-q-link" type="text" readonly></p><p class="pb-q-copied" role="status"></p><p><button type="button" class="pb-button" data-copy>Copy link</button> <button type="button" class="pb-button" data-close>Close</button></p></dialog>
 <section class="pb-q-sides" hidden tabindex="-1" aria-labelledby="${id('sides')}"><${h} id="${id('sides')}">Both sides compared</${h}><div></div></section>
 </div>`;
 }
@@ -126,11 +134,11 @@ ${adviceHtml(q, link, question.id)}
 		.map((b) => `<li><strong>${esc(b.verdict)}</strong> (${b.min}–${b.max}%): ${esc(b.summary)}</li>`)
 		.join('')}</ul></details>`;
 	const title = page ? `<p class="pb-q-title"><a href="${esc(page)}">${esc(q.title)}</a>: ${esc(q.summary)}</p>` : '';
-	return `<pb-questionnaire id="${esc(domId(q, 'tool'))}" data-id="${esc(q.id)}" data-base="${esc(link('/'))}" class="pb-questionnaire">
+	return `<pb-questionnaire id="${esc(domId(q, 'tool'))}" data-id="${esc(q.id)}" data-digest="${digestOf(q)}" data-base="${esc(link('/'))}" class="pb-questionnaire">
 ${title}<p class="pb-q-intro pb-noprint">Answer in any order. Your answers are saved in this browser only.</p>
-<form class="pb-q-form" novalidate>
+<div class="pb-q-form">
 ${sections}
-</form>
+</div>
 ${bands}
 ${panel(q, level)}
 <script type="application/json" class="pb-q-definition">${scriptJson(q)}</script>
