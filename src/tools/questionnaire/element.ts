@@ -107,7 +107,8 @@ class PbQuestionnaire extends HTMLElement {
 				notes.push(
 					`Your saved answers could not be read (${result.reason}), so this starts empty. A copy was kept in this browser under “${result.backupKey}”.`,
 				);
-			if (result.status === 'unavailable') notes.push(result.message);
+			// Storage that cannot be used, or data a newer version of the site saved: the store says why.
+			if ('message' in result) notes.push(result.message);
 		}
 		this.#notice(notes.join(' ') || (announce ?? ''));
 		this.#render();
@@ -231,7 +232,8 @@ class PbQuestionnaire extends HTMLElement {
 
 	#renderMoveUp() {
 		const box = this.querySelector<HTMLElement>('.pb-q-moveup')!;
-		const up = progress(this.#q, this.#current.answers).answered ? moveUp(this.#q, this.#current.answers) : undefined;
+		// Capped so that a long questionnaire with many follow-up questions never stalls typing.
+		const up = progress(this.#q, this.#current.answers).answered ? moveUp(this.#q, this.#current.answers, 300_000) : undefined;
 		box.hidden = !up;
 		if (!up) return;
 		box.querySelector('p')!.textContent =
@@ -245,7 +247,7 @@ class PbQuestionnaire extends HTMLElement {
 	}
 
 	#applyMoveUp() {
-		const up = moveUp(this.#q, this.#current.answers);
+		const up = moveUp(this.#q, this.#current.answers, 300_000);
 		if (!up) return;
 		const before = this.#current;
 		this.#edit((a) => {
