@@ -3,7 +3,7 @@ import { join, matchesGlob } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { SEARCHED_PAGES } from '../../src/integrations/pagefind.ts';
 import { moveUp, progress, score } from '../../src/tools/questionnaire/scoring.ts';
-import { type BuildResult, buildSite, copyFixture, problemsIn, readPage, TMP } from '../helpers/build.ts';
+import { type BuildResult, buildSite, copyFixture, problemsIn, readPage } from '../helpers/build.ts';
 import { page, text } from '../helpers/html.ts';
 
 let site: BuildResult;
@@ -52,7 +52,13 @@ describe('a questionnaire of another shape, with no code change', () => {
 		expect(q.version).toBe(3);
 		// Owner part-time (1 of 3, ×2), budget yes (2 of 2, ×2×2), budget size asked and no (0 of 1, ×2),
 		// assets demo + slides (3 of 4), portal N/A: (2 + 8 + 0 + 3) / (6 + 8 + 2 + 4) = 65%.
-		const answers = { owner: ['part-time'], budget: ['yes'], 'budget-size': ['no'], assets: ['demo', 'slides'], portal: 'na' as const };
+		const answers = {
+			owner: ['part-time'],
+			budget: ['yes'],
+			'budget-size': ['no'],
+			assets: ['demo', 'slides'],
+			portal: 'na' as const,
+		};
 		const result = score(q, answers);
 		expect(result.points).toBe(13);
 		expect(result.max).toBe(20);
@@ -173,23 +179,5 @@ describe('broken questionnaires stop the build', () => {
 				`${file}: :::questionnaire (line 16): size is not an attribute of this block. It takes id, as in :::questionnaire{id="partner-or-pen-pal"}.`,
 			].join('\n'),
 		);
-	});
-});
-
-describe('the sample site', () => {
-	const dist = join(TMP, 'sample/dist');
-
-	test('the paper-partnerships playbook embeds "Partner or pen pal?" and the home page links to it', () => {
-		const playbook = page(dist, '/playbooks/paper-partnerships/');
-		expect(playbook.querySelector('pb-questionnaire')!.getAttribute('data-id')).toBe('partner-or-pen-pal');
-		expect(playbook.querySelectorAll('a').map((a) => a.getAttribute('href'))).toContain('/tools/partner-or-pen-pal/');
-		expect(
-			page(dist, '/')
-				.querySelectorAll('a')
-				.map((a) => a.getAttribute('href')),
-		).toContain('/tools/partner-or-pen-pal/');
-		const q = definition(dist, '/tools/partner-or-pen-pal/');
-		expect(q.bands.map((b: { verdict: string }) => b.verdict)).toEqual(['Pen pal', 'Promising', 'Partner']);
-		expect(q.questions).toHaveLength(10);
 	});
 });

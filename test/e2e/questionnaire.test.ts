@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axe } from '../helpers/axe.ts';
 import { launch } from '../helpers/browser.ts';
 import { TMP } from '../helpers/build.ts';
+import { page } from '../helpers/html.ts';
 import { type StaticSite, serve } from '../helpers/server.ts';
 
 const PATH = 'tools/partner-or-pen-pal/';
@@ -368,5 +369,24 @@ describe('partner qualification questionnaire', () => {
 		await expect(page.locator('.pb-q-verdict').isVisible()).resolves.toBe(true);
 		await expect(page.getByRole('button', { name: 'Export JSON' }).isVisible()).resolves.toBe(false);
 		await expect(page.locator('.pb-q-partners').isVisible()).resolves.toBe(false);
+	});
+});
+
+describe('the sample site', () => {
+	const dist = join(TMP, 'sample/dist');
+	const definition = (path: string) => JSON.parse(page(dist, path).querySelector('script.pb-q-definition')!.textContent);
+
+	test('the paper-partnerships playbook embeds "Partner or pen pal?" and the home page links to it', () => {
+		const playbook = page(dist, '/playbooks/paper-partnerships/');
+		expect(playbook.querySelector('pb-questionnaire')!.getAttribute('data-id')).toBe('partner-or-pen-pal');
+		expect(playbook.querySelectorAll('a').map((a) => a.getAttribute('href'))).toContain('/tools/partner-or-pen-pal/');
+		expect(
+			page(dist, '/')
+				.querySelectorAll('a')
+				.map((a) => a.getAttribute('href')),
+		).toContain('/tools/partner-or-pen-pal/');
+		const q = definition('/tools/partner-or-pen-pal/');
+		expect(q.bands.map((b: { verdict: string }) => b.verdict)).toEqual(['Pen pal', 'Promising', 'Partner']);
+		expect(q.questions).toHaveLength(10);
 	});
 });
