@@ -8,7 +8,7 @@ import { pageExamples, pageSchema } from './schemas/page.ts';
 import { playbookExamples, playbookSchema } from './schemas/playbook.ts';
 import type { Problem } from './schemas/problems.ts';
 import { checkLinks, questionnaireExamples, questionnaireSchema } from './tools/questionnaire/schema.ts';
-import { sitePaths } from './tools/questionnaire/site-paths.ts';
+import { sitePaths, unknownEmbeds } from './tools/questionnaire/site-paths.ts';
 
 /** Lists what a production build leaves out: drafts, and issues dated in the future. */
 function heldBack(kind: string, entries: CheckedEntry[], dated: boolean): string | undefined {
@@ -109,7 +109,7 @@ const pages = defineCollection({
 	schema: pageSchema,
 });
 
-/** Questionnaires (`content/questionnaires/<id>.yaml`); their links must lead to pages of the site. */
+/** Questionnaires (`content/questionnaires/<id>.yaml`); their links must lead to pages of the site, and MDX embeds must name one. */
 const questionnaires = defineCollection({
 	loader: pactbookLoader({
 		folder: 'questionnaires',
@@ -118,7 +118,7 @@ const questionnaires = defineCollection({
 		examples: questionnaireExamples,
 		check: (entries) => {
 			const paths = sitePaths();
-			return entries.flatMap((entry) => checkLinks(entry.file, entry.data as never, paths));
+			return [...entries.flatMap((entry) => checkLinks(entry.file, entry.data as never, paths)), ...unknownEmbeds()];
 		},
 	}),
 	schema: questionnaireSchema,

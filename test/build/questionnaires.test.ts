@@ -180,4 +180,15 @@ describe('broken questionnaires stop the build', () => {
 			].join('\n'),
 		);
 	});
+
+	test('an MDX component naming no questionnaire names the file and the line', async () => {
+		const result = await buildSite('questionnaire-mdx');
+		expect(result.code).not.toBe(0);
+		expect(problemsIn(result.output)).toBe(
+			[
+				'Pactbook found 1 problem in your content:',
+				'test/fixtures/questionnaire-mdx/content/playbooks/typo.mdx: <Questionnaire id="program-readyness"> (line 10): "program-readyness" is not a questionnaire. Did you mean program-readiness? Use one of: program-readiness.',
+			].join('\n'),
+		);
+	});
 });
