@@ -152,6 +152,16 @@ describe('partner qualification questionnaire', () => {
 		const commitment = await compare.locator('tbody tr', { hasText: 'Commitment and reach' }).locator('td').allTextContents();
 		expect(commitment).toEqual(['50%', '75%']);
 		await expect(compare.locator('svg rect').count()).resolves.toBeGreaterThan(6);
+		await page.getByRole('button', { name: 'Rename Globex Consulting' }).click();
+		await expect(page.evaluate(() => (document.activeElement as HTMLInputElement).id)).resolves.toBe(
+			'pb-q-partner-or-pen-pal-name',
+		);
+		await page.getByLabel('Partner name').fill('Globex Partners');
+		await page.getByRole('button', { name: 'Save assessment' }).click();
+		await expect(page.locator('.pb-notice p').textContent()).resolves.toBe(
+			'Renamed Globex Consulting to Globex Partners and saved.',
+		);
+		await expect(saved.nth(1).textContent()).resolves.toContain('Globex Partners');
 		await page.getByRole('button', { name: 'Delete Acme Advisors' }).click();
 		await expect(saved.count()).resolves.toBe(1);
 		await page.locator('.pb-notice').getByRole('button', { name: 'Undo' }).click();

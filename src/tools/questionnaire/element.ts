@@ -170,6 +170,9 @@ class PbQuestionnaire extends HTMLElement {
 			const note = fieldset.querySelector('textarea')!;
 			if (note.value !== (a.notes[question.id] ?? '')) note.value = a.notes[question.id] ?? '';
 		}
+		// A section whose questions are all hidden is hidden too.
+		for (const section of this.querySelectorAll<HTMLElement>('.pb-q-section'))
+			section.hidden = !section.querySelector('fieldset[data-q]:not([hidden])');
 		const counted = progress(q, a.answers);
 		const result = score(q, a.answers);
 		this.#text('.pb-q-progress', counted.text);
