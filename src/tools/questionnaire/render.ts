@@ -54,7 +54,7 @@ function adviceHtml(q: Defined, link: (href: string) => string, questionId: stri
 function panel(q: Defined, level: 2 | 3): string {
 	const h = `h${level}`;
 	const id = (part: string) => domId(q, part);
-	return `<div class="pb-q-panel" hidden>
+	return `<div class="pb-q-panel" hidden data-pagefind-ignore>
 <p class="pb-q-progress" role="status" aria-live="polite"></p>
 <div class="pb-notice" role="alert" hidden><p></p><button type="button" class="pb-button" data-undo hidden>Undo</button></div>
 <section class="pb-q-result" aria-labelledby="${id('result')}">
@@ -134,8 +134,10 @@ ${adviceHtml(q, link, question.id)}
 		.map((b) => `<li><strong>${esc(b.verdict)}</strong> (${b.min}–${b.max}%): ${esc(b.summary)}</li>`)
 		.join('')}</ul></details>`;
 	const title = page ? `<p class="pb-q-title"><a href="${esc(page)}">${esc(q.title)}</a>: ${esc(q.summary)}</p>` : '';
-	return `<pb-questionnaire id="${esc(domId(q, 'tool'))}" data-id="${esc(q.id)}" data-digest="${digestOf(q)}" data-base="${esc(link('/'))}" class="pb-questionnaire">
-${title}<p class="pb-q-intro pb-noprint">Answer in any order. Your answers are saved in this browser only.</p>
+	// Search finds a questionnaire on its own page; embedded in an article, its questions are not the article's text.
+	const ignored = page ? ' data-pagefind-ignore="all"' : '';
+	return `<pb-questionnaire id="${esc(domId(q, 'tool'))}" data-id="${esc(q.id)}" data-digest="${digestOf(q)}" data-base="${esc(link('/'))}" class="pb-questionnaire"${ignored}>
+${title}<p class="pb-q-intro pb-noprint" data-pagefind-ignore>Answer in any order. Your answers are saved in this browser only.</p>
 <div class="pb-q-form">
 ${sections}
 </div>
