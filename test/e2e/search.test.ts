@@ -324,7 +324,7 @@ describe('search page', () => {
 		await expect.poll(() => new URL(page.url()).search, SLOW).toBe('?q=pen+pal&type=issue');
 		await page.getByRole('checkbox', { name: /Issue/ }).uncheck();
 		await expect.poll(() => new URL(page.url()).search, SLOW).toBe('?q=pen+pal');
-		// Two issues, the playbook and the questionnaire's page.
+		// The articles, and now the questionnaire's own page.
 		await expect.poll(() => hits(page).count(), SLOW).toBe(4);
 	});
 
