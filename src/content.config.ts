@@ -7,6 +7,8 @@ import { issueExamples, issueSchema } from './schemas/issue.ts';
 import { pageExamples, pageSchema } from './schemas/page.ts';
 import { playbookExamples, playbookSchema } from './schemas/playbook.ts';
 import type { Problem } from './schemas/problems.ts';
+import { checkLinks, questionnaireExamples, questionnaireSchema } from './tools/questionnaire/schema.ts';
+import { sitePaths, unknownEmbeds } from './tools/questionnaire/site-paths.ts';
 
 /** Lists what a production build leaves out: drafts, and issues dated in the future. */
 function heldBack(kind: string, entries: CheckedEntry[], dated: boolean): string | undefined {
@@ -107,4 +109,19 @@ const pages = defineCollection({
 	schema: pageSchema,
 });
 
-export const collections = { issues, playbooks, authors, pages };
+/** Questionnaires (`content/questionnaires/<id>.yaml`); their links must lead to pages of the site, and MDX embeds must name one. */
+const questionnaires = defineCollection({
+	loader: pactbookLoader({
+		folder: 'questionnaires',
+		pattern: '[^_]*.{yaml,yml}',
+		schema: questionnaireSchema,
+		examples: questionnaireExamples,
+		check: (entries) => {
+			const paths = sitePaths();
+			return [...entries.flatMap((entry) => checkLinks(entry.file, entry.data as never, paths)), ...unknownEmbeds()];
+		},
+	}),
+	schema: questionnaireSchema,
+});
+
+export const collections = { issues, playbooks, authors, pages, questionnaires };

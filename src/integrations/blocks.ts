@@ -3,7 +3,9 @@ import { fileURLToPath } from 'node:url';
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { MdastPluginDefinition, MdastPluginEntry } from 'satteri';
 import { type Block, blockFences, blockLine, blockOpenings, readBlock, unreadableRest } from '../lib/blocks.ts';
+import { withBase } from '../lib/urls.ts';
 import { closest, failRender, forgetRenderProblems, type Problem } from '../schemas/problems.ts';
+import { toolByBlock } from '../tools/index.ts';
 import { displayPath } from './paths.ts';
 
 declare module 'mdast' {
@@ -65,8 +67,11 @@ function literal(colons: string, name: string, label: string, attributes: Record
  * The parser's directive option also reads `:name` inside text (`10:30am`,
  * `Q3:revenue`) and `::name` lines as directives; Pactbook has none, so they
  * are put back as the text the author wrote.
+ *
+ * A tool's block (`:::questionnaire{id="…"}`, see `src/tools/index.ts`) is
+ * rendered by the tool; `base` prefixes the site paths it links to.
  */
-export function contentBlocks(): MdastPluginEntry {
+export function contentBlocks({ base = '/' }: { base?: string } = {}): MdastPluginEntry {
 	return (factory) => {
 		const path = factory.fileURL ? fileURLToPath(factory.fileURL) : undefined;
 		// A new render of this file: forget what was wrong with the last one.
@@ -93,6 +98,17 @@ export function contentBlocks(): MdastPluginEntry {
 				const attributes = node.attributes ?? {};
 				// The parser drops a title or attributes it cannot read (`:::tip[no end`): checked once all blocks are seen.
 				if (!labelled && !Object.keys(attributes).length) bare.push({ name: node.name, index: count });
+				// A tool's block (`:::questionnaire{id="…"}`) is rendered by the tool, as its declaration says.
+				const tool = toolByBlock(node.name);
+				if (tool?.block) {
+					const rendered = tool.block(attributes, { link: (href) => withBase(base, href) });
+					if (rendered.ok) ctx.replaceNode(node, { type: 'html', value: rendered.html });
+					else {
+						const line = blockLine(source(), node.name, count);
+						problems.push({ file, field: `:::${node.name}${line ? ` (line ${line})` : ''}`, message: rendered.message });
+					}
+					return;
+				}
 				const result = readBlock(node.name, label, attributes, closest);
 				if (!result.ok) {
 					const line = blockLine(source(), node.name, count);

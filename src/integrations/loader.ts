@@ -21,6 +21,7 @@ import {
 	takeRenderProblems,
 	zodProblems,
 } from '../schemas/problems.ts';
+import { staleToolBlocks } from '../tools/index.ts';
 import { authorIds, contentDir, displayPath } from './paths.ts';
 import { loadSiteConfig, parseYaml, yamlSyntaxProblems } from './site-config.ts';
 
@@ -273,7 +274,9 @@ export function pactbookLoader(options: Options): Loader {
 			// failed to render or were measured by other rules, so they are read afresh.
 			for (const entry of ctx.store.values()) {
 				const unrendered = entry.filePath?.endsWith('.md') && !entry.rendered;
-				if (unrendered || (options.measured && !hasCurrentMeasures(entry.data))) ctx.store.delete(entry.id);
+				// A tool block reads other files (a questionnaire's YAML): a render made before they changed is stale.
+				const stale = Boolean(entry.rendered?.html && staleToolBlocks(entry.rendered.html));
+				if (unrendered || stale || (options.measured && !hasCurrentMeasures(entry.data))) ctx.store.delete(entry.id);
 			}
 			// Astro logs a failed render and goes on; during this load Pactbook reports it
 			// below, once, and stops. Later renders in `astro dev` (a file saved) log as usual,

@@ -48,7 +48,7 @@ export default function pactbook(): AstroIntegration {
 					markdown: {
 						processor: satteri({
 							features: { directive: true },
-							mdastPlugins: [contentBlocks()],
+							mdastPlugins: [contentBlocks({ base })],
 							hastPlugins: [checkedLinks(), headingAnchors(), baseLinks(base), taskLists(contentDir())],
 						}),
 					},

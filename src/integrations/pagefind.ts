@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { SEARCH_FOLDER, SEARCH_SCRIPT } from '../lib/search-files.ts';
+import { TOOLS } from '../tools/index.ts';
 
 /**
  * Parts of indexed pages that are page furniture rather than content: the "#"
@@ -30,10 +31,11 @@ function check(step: string, errors: string[]): void {
 
 /**
  * The pages that can carry a `data-pagefind-body`: the home page, standalone
- * pages, issues and playbooks. Listing pages (archive, tags, authors, their
+ * pages, issues, playbooks and the pages of tools that have their own
+ * (`src/tools/index.ts`). Listing pages (archive, tags, authors, their
  * page 2, 3…) and email editions have nothing to index and are not read at all.
  */
-export const SEARCHED_PAGES = '{index.html,*/index.html,issues/*/index.html,playbooks/*/index.html}';
+export const SEARCHED_PAGES = `{index.html,*/index.html,issues/*/index.html,playbooks/*/index.html${TOOLS.some((tool) => tool.pages) ? ',tools/*/index.html' : ''}}`;
 
 /**
  * Indexes a built site with Pagefind: every page with a `data-pagefind-body`

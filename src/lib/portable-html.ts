@@ -1,5 +1,5 @@
-import type { ChildNode } from 'domhandler';
 import { append, removeElement, replaceElement, textContent } from 'domutils';
+import { toolByElement } from '../tools/index.ts';
 import { escapeHtml } from './escape.ts';
 import { elementsOf, parseHtml, renderHtml } from './html-tree.ts';
 import { linkProblem } from './urls.ts';
@@ -20,17 +20,18 @@ export class UnfollowableLink extends Error {
 export interface PortableOptions {
 	/** Absolute address of the article's web page: relative links resolve against it, tools link to it. */
 	pageUrl: string;
-	/** Wording of the link that replaces each interactive tool. */
+	/** Wording of the link that replaces each interactive tool; each tool has its own by default. */
 	toolLink?: string;
 }
 
 /**
  * Rewrites an article's rendered HTML for places outside the site (feeds, email):
- * every URL absolute, interactive checklists replaced by their items and a link
- * to the web page, heading anchor links and build-only attributes removed.
+ * every URL absolute, each interactive tool replaced by its stand-in (its
+ * declaration's `standIn`: for a checklist, its items and a link to the web
+ * page), heading anchor links and build-only attributes removed.
  * Throws `UnfollowableLink` for an address that cannot be made absolute.
  */
-export function portableHtml(html: string, { pageUrl, toolLink = 'Fill in this checklist on the web' }: PortableOptions): string {
+export function portableHtml(html: string, { pageUrl, toolLink }: PortableOptions): string {
 	const root = parseHtml(html);
 	const elements = elementsOf(root);
 	for (const element of elements) {
@@ -44,17 +45,32 @@ export function portableHtml(html: string, { pageUrl, toolLink = 'Fill in this c
 		}
 	}
 	for (const anchor of elements.filter((element) => /\bpb-anchor\b/.test(element.attribs.class ?? ''))) removeElement(anchor);
-	for (const tool of elements.filter((element) => element.name === 'pb-checklist')) {
-		const id = (tool.attribs['data-key'] ?? '').split('#')[1] ?? '';
-		const items = elementsOf(tool)
-			.filter((element) => element.name === 'label')
-			.map((label) => textContent(label).replace(/\s+/g, ' ').trim());
-		const link = new URL(id ? `#${id}` : '', pageUrl).href;
-		const [list, after] = parseHtml(
-			`<ul class="pb-tool-items">${items.map((item) => `<li>☐ ${escapeHtml(item)}</li>`).join('')}</ul><p class="pb-tool-link"><a href="${escapeHtml(link)}">${escapeHtml(toolLink)}</a></p>`,
-		).children as [ChildNode, ChildNode];
-		replaceElement(tool, list);
-		append(list, after);
+	for (const tool of elements) {
+		const declared = toolByElement(tool.name);
+		if (!declared) continue;
+		// Text as HTML (escaped again), whitespace folded: what the stand-ins expect.
+		const texts = (name: string) =>
+			elementsOf(tool)
+				.filter((element) => element.name === name)
+				.map((element) => escapeHtml(textContent(element).replace(/\s+/g, ' ').trim()));
+		const standIn = declared.standIn({
+			attributes: { ...tool.attribs },
+			labels: texts('label'),
+			legends: texts('legend'),
+			pageUrl,
+			...(toolLink ? { link: toolLink } : {}),
+		});
+		const [first, ...rest] = parseHtml(standIn).children;
+		if (!first) {
+			removeElement(tool);
+			continue;
+		}
+		replaceElement(tool, first);
+		let previous = first;
+		for (const node of rest) {
+			append(previous, node);
+			previous = node;
+		}
 	}
 	return renderHtml(root);
 }

@@ -123,4 +123,5 @@ export const RESERVED_PAGE_SLUGS = [
 	'self-assessments',
 	'series',
 	'tags',
+	'tools',
 ] as const;

@@ -128,8 +128,8 @@ describe('broken content stops the build with one line per problem', () => {
 	test('a standalone page at an address the site already uses', async () => {
 		expect(await problems('reserved-slug')).toMatchInlineSnapshot(`
 			"Pactbook found 2 problems in your content:
-			test/fixtures/reserved-slug/content/pages/tags.md: slug: "tags" is taken by Pactbook's own /tags/, so this page would never be shown. Set \`slug:\` to another word (or rename the file); taken: 404, _astro, authors, issues, pagefind, playbooks, search, self-assessments, series, tags.
-			test/fixtures/reserved-slug/content/pages/tips.md: slug: "search" is taken by Pactbook's own /search/, so this page would never be shown. Set \`slug:\` to another word (or rename the file); taken: 404, _astro, authors, issues, pagefind, playbooks, search, self-assessments, series, tags."
+			test/fixtures/reserved-slug/content/pages/tags.md: slug: "tags" is taken by Pactbook's own /tags/, so this page would never be shown. Set \`slug:\` to another word (or rename the file); taken: 404, _astro, authors, issues, pagefind, playbooks, search, self-assessments, series, tags, tools.
+			test/fixtures/reserved-slug/content/pages/tips.md: slug: "search" is taken by Pactbook's own /search/, so this page would never be shown. Set \`slug:\` to another word (or rename the file); taken: 404, _astro, authors, issues, pagefind, playbooks, search, self-assessments, series, tags, tools."
 		`);
 	});
 

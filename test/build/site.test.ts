@@ -47,6 +47,7 @@ describe('a good site', () => {
 				'/tags/shared/page/2/',
 				'/search/',
 				'/self-assessments/',
+				'/tools/',
 			].sort(),
 		);
 	});

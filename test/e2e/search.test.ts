@@ -307,7 +307,8 @@ describe('search page', () => {
 		const { page } = await open('/search/?q=due+diligence');
 		await expect
 			.poll(() => hits(page).allTextContents(), SLOW)
-			.toEqual(['Paper partnerships: partner or pen pal?', 'Eight partnership habits to drop']);
+			// The questionnaire's page is found by its advice on due diligence.
+			.toEqual(['Paper partnerships: partner or pen pal?', 'Partner or pen pal?', 'Eight partnership habits to drop']);
 		await expect(input(page).inputValue()).resolves.toBe('due diligence');
 		await expect(page.locator('pagefind-summary').textContent()).resolves.toContain('due diligence');
 	});
@@ -323,7 +324,8 @@ describe('search page', () => {
 		await expect.poll(() => new URL(page.url()).search, SLOW).toBe('?q=pen+pal&type=issue');
 		await page.getByRole('checkbox', { name: /Issue/ }).uncheck();
 		await expect.poll(() => new URL(page.url()).search, SLOW).toBe('?q=pen+pal');
-		await expect.poll(() => hits(page).count(), SLOW).toBe(3);
+		// The articles, and now the questionnaire's own page.
+		await expect.poll(() => hits(page).count(), SLOW).toBe(4);
 	});
 
 	test('a filter the index does not have is dropped from the search and from the address', async () => {

@@ -1,15 +1,17 @@
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { TOOLS } from '../../src/tools/index.ts';
 import { buildSite, ROOT, TMP } from '../helpers/build.ts';
-import { type Budget, listPages, overBudget, type PageType, pageType, pageWeight } from '../helpers/gates.ts';
+import { type Budget, listPages, overBudget, type PageType, pageType, pageWeight, type SitePage } from '../helpers/gates.ts';
 
 /**
  * Gzip bytes a page may load before any interaction. Article pages get 1 kB of
- * JavaScript (theme, search button), pages with a checklist the checklist
- * issue's 6 kB, and every page 10 kB of CSS and 7 kB of HTML around its
- * content ("chrome": the page minus its `[data-pagefind-body]` elements' content).
+ * JavaScript (theme, search button); a page holding a tool gets that plus the
+ * tool's declared budget (`src/tools/index.ts`: 5.2 kB for the checklist), and
+ * every page 10 kB of CSS and 7 kB of HTML around its content ("chrome": the
+ * page minus its `[data-pagefind-body]` elements' content).
  */
 const PAGE: Budget = { js: 1_000, css: 10_000, chrome: 7_000 };
 export const BUDGETS: Record<PageType, Budget> = {
@@ -24,11 +26,22 @@ export const BUDGETS: Record<PageType, Budget> = {
 	author: PAGE,
 	'not-found': PAGE,
 	redirect: PAGE,
-	checklist: { ...PAGE, js: 6_000 },
+	tools: PAGE,
+	...(Object.fromEntries(TOOLS.map((tool) => [tool.id, { ...PAGE, js: PAGE.js + tool.budget }])) as Record<
+		(typeof TOOLS)[number]['id'],
+		Budget
+	>),
 	// The search page's own code; Pagefind's engine, UI and index (under
 	// /pagefind/) are fetched at run time and measured by the search issue.
 	search: { ...PAGE, js: 6_000 },
 };
+
+/** A page's budget: its type's, and on a page holding several tools, the base plus each tool's budget. */
+function budgetOf(page: SitePage, type: PageType): Budget {
+	const html = readFileSync(page.file, 'utf8');
+	const held = TOOLS.filter((tool) => new RegExp(`<${tool.element}[\\s>]`).test(html));
+	return held.length > 1 ? { ...BUDGETS[type], js: PAGE.js + held.reduce((sum, tool) => sum + tool.budget, 0) } : BUDGETS[type];
+}
 
 /** Pagefind's files: loaded on demand (when search opens, or by the search page's script). */
 const lazy = (url: string) => /\/pagefind\//.test(url);
@@ -43,13 +56,23 @@ for (const [name, base] of [
 
 		test('has every kind of page the budgets cover', () => {
 			const types = new Set(pages.map((page) => pageType(page, base)));
-			for (const type of ['home', 'archive', 'issue', 'playbook', 'checklist', 'tag', 'author'] as const)
+			for (const type of [
+				'home',
+				'archive',
+				'issue',
+				'playbook',
+				'checklist',
+				'questionnaire',
+				'tools',
+				'tag',
+				'author',
+			] as const)
 				expect(types).toContain(type);
 		});
 
 		test.each(pages.map((page) => [page.path, page] as const))('%s is within its budget', (_, page) => {
 			const type = pageType(page, base);
-			expect(overBudget(pageWeight(dist, page, base, lazy), BUDGETS[type], type)).toEqual([]);
+			expect(overBudget(pageWeight(dist, page, base, lazy), budgetOf(page, type), type)).toEqual([]);
 		});
 	});
 }

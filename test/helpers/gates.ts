@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { type ConfigData, HtmlValidate } from 'html-validate';
 import { type HTMLElement, parse } from 'node-html-parser';
 import type { Browser, Page } from 'playwright-core';
+import { TOOLS, type ToolId } from '../../src/tools/index.ts';
 import { pageIdle } from './browser.ts';
 
 /** One HTML page of a built site. */
@@ -46,7 +47,8 @@ export type PageType =
 	| 'archive'
 	| 'issue'
 	| 'playbook'
-	| 'checklist'
+	| ToolId
+	| 'tools'
 	| 'playbooks'
 	| 'tags'
 	| 'tag'
@@ -66,8 +68,11 @@ export function pageType(page: SitePage, base = '/', html = readFileSync(page.fi
 	if (path === '/playbooks/') return 'playbooks';
 	if (path === '/tags/') return 'tags';
 	if (path === '/search/') return 'search';
-	const kind = /^\/(issues|playbooks|tags|authors)\/[^/]+\/(?:page\/\d+\/)?$/.exec(path)?.[1];
-	if (kind && /<pb-checklist[\s>]/.test(html)) return 'checklist';
+	if (path === '/tools/') return 'tools';
+	const kind = /^\/(issues|playbooks|tags|authors|tools)\/[^/]+\/(?:page\/\d+\/)?$/.exec(path)?.[1];
+	// A page holding a tool's element is that tool's page (the first declared, when it holds several).
+	const tool = kind && TOOLS.find((t) => new RegExp(`<${t.element}[\\s>]`).test(html));
+	if (tool) return tool.id;
 	if (kind === 'issues') return 'issue';
 	if (kind === 'playbooks') return 'playbook';
 	if (kind === 'tags') return 'tag';

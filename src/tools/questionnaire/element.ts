@@ -1,0 +1,562 @@
+/**
+ * `<pb-questionnaire>`: makes the built form lively. Answers are scored as
+ * they are given and saved in this browser through the shared storage
+ * module; saved partners can be reopened, renamed, deleted (with undo) and
+ * compared. Share links, comparison and export code load on first use.
+ */
+import { createStore, type Store } from '../../lib/storage.ts';
+import { sectionChart } from './chart.ts';
+import {
+	type Answer,
+	adviceFor,
+	answerLabel,
+	isAsked,
+	moveUp,
+	percentText,
+	progress,
+	type Questionnaire,
+	score,
+} from './scoring.ts';
+import type { SharePayload } from './share.ts';
+import {
+	type Assessment,
+	emptyAssessment,
+	parseWorkspace,
+	reconcile,
+	reconcileMessage,
+	WORKSPACE_VERSION,
+	type WorkspaceState,
+} from './workspace.ts';
+
+type Defined = Questionnaire & { id: string };
+
+const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const newId = () => `p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+class PbQuestionnaire extends HTMLElement {
+	#q!: Defined;
+	#store!: Store<WorkspaceState>;
+	#state!: WorkspaceState;
+	/** Answers from a link (a shared result, or a partner answering from their side): shown, not saved. */
+	#visiting: { kind: 'result' | 'ask'; assessment: Assessment; ref?: string; name?: string } | undefined;
+	#undo: (() => void) | undefined;
+	#saving = true;
+
+	connectedCallback() {
+		if (this.#q) return;
+		this.#q = JSON.parse(this.querySelector('.pb-q-definition')!.textContent!) as Defined;
+		for (const input of this.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('.pb-q-form input, .pb-q-form textarea'))
+			input.disabled = false;
+		this.querySelector<HTMLElement>('.pb-q-panel')!.hidden = false;
+		this.#store = createStore({ key: `pb-questionnaire:${this.#q.id}`, version: WORKSPACE_VERSION, parse: parseWorkspace });
+		this.#store.subscribe(window, () => this.#load('Updated from another tab.'));
+		const form = this.querySelector('.pb-q-form')!;
+		form.addEventListener('change', (event) => this.#changed(event.target as HTMLInputElement));
+		form.addEventListener('input', (event) => {
+			const target = event.target as HTMLElement;
+			if (target instanceof HTMLTextAreaElement) this.#noted(target);
+		});
+		this.#on('[data-apply]', () => this.#applyMoveUp());
+		this.#on('[data-save]', () => this.#saveAs());
+		this.#on('[data-new]', () => this.#fresh());
+		this.#on('[data-compare]', () => this.#compare());
+		this.#on('[data-undo]', () => this.#runUndo());
+		this.#on('[data-share]', () => this.#share('result'));
+		this.#on('[data-ask]', () => this.#share(this.#visiting?.kind === 'ask' ? 'reply' : 'ask'));
+		this.#on('[data-print]', () => window.print());
+		this.#on('[data-copy]', () => this.#copy());
+		this.#on('[data-close]', () => this.querySelector('dialog')!.close());
+		for (const button of this.querySelectorAll<HTMLButtonElement>('[data-export]'))
+			button.addEventListener('click', () => this.#export(button.dataset.export as 'md' | 'csv' | 'json'));
+		this.querySelector<HTMLInputElement>('[data-import]')!.addEventListener('change', (event) =>
+			this.#import(event.target as HTMLInputElement),
+		);
+		this.querySelector('.pb-q-saved tbody')!.addEventListener('click', (event) => this.#row(event));
+		this.querySelector('.pb-q-saved tbody')!.addEventListener('change', () => this.#renderPartners());
+		this.#load();
+		if (location.hash.startsWith('#pb-share=')) void this.#openLink(location.hash);
+		window.addEventListener('hashchange', () => {
+			if (location.hash.startsWith('#pb-share=')) void this.#openLink(location.hash);
+		});
+	}
+
+	#on(selector: string, listener: () => void) {
+		this.querySelector(selector)!.addEventListener('click', listener);
+	}
+
+	/** The assessment on screen. */
+	get #current(): Assessment {
+		return this.#visiting?.assessment ?? this.#state.draft;
+	}
+
+	#load(announce?: string) {
+		const result = this.#store.load();
+		const notes: string[] = [];
+		if (result.status === 'ok') {
+			const fit = (a: Assessment) => {
+				const r = reconcile(this.#q, a);
+				const message = reconcileMessage(r, a.version, this.#q.version);
+				if (message) notes.push(a.name ? `${a.name}: ${message}` : message);
+				return r.assessment;
+			};
+			this.#state = { draft: fit(result.data.draft), partners: result.data.partners.map(fit) };
+			if (notes.length) this.#persist();
+		} else {
+			this.#state = { draft: emptyAssessment(this.#q), partners: [] };
+			if (result.status === 'recovered')
+				notes.push(
+					`Your saved answers could not be read (${result.reason}), so this starts empty. A copy was kept in this browser under “${result.backupKey}”.`,
+				);
+			// Storage that cannot be used, or data a newer version of the site saved: the store says why.
+			if ('message' in result) notes.push(result.message);
+		}
+		this.#notice(notes.join(' ') || (announce ?? ''));
+		this.#render();
+	}
+
+	#persist(): boolean {
+		if (!this.#saving) return true;
+		const saved = this.#store.save(this.#state);
+		if (!saved.ok) this.#notice(saved.message);
+		return saved.ok;
+	}
+
+	#edit(change: (a: Assessment) => Assessment) {
+		const next = { ...change(this.#current), updated: new Date().toISOString() };
+		if (this.#visiting) this.#visiting.assessment = next;
+		else {
+			this.#state = { ...this.#state, draft: next };
+			this.#persist();
+		}
+		this.#render();
+	}
+
+	#changed(input: HTMLInputElement) {
+		const fieldset = input.closest<HTMLElement>('fieldset[data-q]');
+		if (!fieldset || input.type === 'textarea') return;
+		const id = fieldset.dataset.q!;
+		if (input.value === 'na' && input.checked)
+			for (const box of fieldset.querySelectorAll<HTMLInputElement>('input')) box.checked = box === input;
+		else if (input.type === 'checkbox' && input.checked) {
+			const na = fieldset.querySelector<HTMLInputElement>('input[value=na]');
+			if (na) na.checked = false;
+		}
+		const checked = [...fieldset.querySelectorAll<HTMLInputElement>('.pb-q-options input:checked')].map((box) => box.value);
+		const answer: Answer | undefined = checked.includes('na') ? 'na' : checked.length ? checked : undefined;
+		this.#edit((a) => {
+			const answers = { ...a.answers };
+			if (answer) answers[id] = answer;
+			else delete answers[id];
+			return { ...a, answers };
+		});
+	}
+
+	#noted(area: HTMLTextAreaElement) {
+		const id = area.closest<HTMLElement>('fieldset[data-q]')!.dataset.q!;
+		this.#edit((a) => ({ ...a, notes: { ...a.notes, [id]: area.value } }));
+	}
+
+	#render() {
+		const q = this.#q;
+		const a = this.#current;
+		for (const question of q.questions) {
+			const fieldset = this.querySelector<HTMLElement>(`fieldset[data-q="${question.id}"]`)!;
+			fieldset.hidden = !isAsked(q, question, a.answers);
+			const answer = a.answers[question.id];
+			for (const box of fieldset.querySelectorAll<HTMLInputElement>('.pb-q-options input'))
+				box.checked = answer === 'na' ? box.value === 'na' : (answer ?? []).includes(box.value);
+			for (const advice of fieldset.querySelectorAll<HTMLElement>('.pb-q-advice'))
+				advice.hidden = answer === 'na' || !(answer ?? []).includes(advice.dataset.option!);
+			const note = fieldset.querySelector('textarea')!;
+			if (note.value !== (a.notes[question.id] ?? '')) note.value = a.notes[question.id] ?? '';
+		}
+		// A section whose questions are all hidden is hidden too.
+		for (const section of this.querySelectorAll<HTMLElement>('.pb-q-section'))
+			section.hidden = !section.querySelector('fieldset[data-q]:not([hidden])');
+		const counted = progress(q, a.answers);
+		const result = score(q, a.answers);
+		this.#text('.pb-q-progress', counted.text);
+		const box = this.querySelector<HTMLElement>('.pb-q-result')!;
+		box.hidden = counted.answered === 0;
+		const capped = result.knockouts[0];
+		this.#text(
+			'.pb-q-verdict',
+			`${result.band.verdict}: ${percentText(result.percent)}${capped ? ` (capped by your answer to “${capped.question.text}”)` : ''}${counted.answered < counted.total ? `, with ${counted.total - counted.answered} still to answer` : ''}`,
+		);
+		this.#text('.pb-q-summary', result.band.summary);
+		const base = this.dataset.base ?? '/';
+		const link = (href: string) => (href.startsWith('/') ? base + href.slice(1) : href);
+		this.querySelector('.pb-q-next')!.innerHTML = result.band.next
+			.map((n) => `<li>${esc(n.text)}${n.link ? ` <a href="${esc(link(n.link.href))}">${esc(n.link.label)}</a>` : ''}</li>`)
+			.join('');
+		const rows = result.sections.filter((s) => s.max > 0 || s.percent !== undefined);
+		this.querySelector('.pb-q-chart-box')!.innerHTML = sectionChart(rows.map((s) => ({ title: s.title, percents: [s.percent] })));
+		this.querySelector('.pb-q-table tbody')!.innerHTML = rows
+			.map(
+				(s) =>
+					`<tr><th scope="row">${esc(s.title)}</th><td>${s.percent === undefined ? 'Not scored' : percentText(s.percent)}</td></tr>`,
+			)
+			.join('');
+		const advice = adviceFor(q, a.answers);
+		const adviceBox = this.querySelector<HTMLElement>('.pb-q-advice-list')!;
+		adviceBox.hidden = advice.length === 0;
+		const list = adviceBox.querySelector('ul')!;
+		list.replaceChildren(
+			...advice.map(({ question, option }) => {
+				const item = document.createElement('li');
+				item.innerHTML = `<strong>${esc(question.text)}</strong> ${esc(option.label)}.`;
+				const source = this.querySelector(`fieldset[data-q="${question.id}"] .pb-q-advice[data-option="${option.id}"]`);
+				if (source) {
+					const copy = source.cloneNode(true) as HTMLElement;
+					copy.hidden = false;
+					item.append(copy);
+				}
+				return item;
+			}),
+		);
+		this.#renderMoveUp();
+		const aside = this.querySelector<HTMLElement>('.pb-q-aside')!;
+		aside.hidden = !a.aside?.length;
+		aside.querySelector('ul')!.innerHTML = (a.aside ?? [])
+			.map(
+				(item) =>
+					`<li>${esc(item.question)}: ${item.answer === undefined ? '' : esc(item.answer === 'na' ? 'Not applicable' : item.answer.join(', '))}${item.note ? ` (note: ${esc(item.note)})` : ''}</li>`,
+			)
+			.join('');
+		const name = this.querySelector<HTMLInputElement>('.pb-q-name')!;
+		if (document.activeElement !== name) name.value = a.name;
+		this.#text('[data-ask]', this.#visiting?.kind === 'ask' ? 'Send my answers back' : 'Ask the partner');
+		this.#renderPartners();
+	}
+
+	#text(selector: string, text: string) {
+		this.querySelector(selector)!.textContent = text;
+	}
+
+	#renderMoveUp() {
+		const box = this.querySelector<HTMLElement>('.pb-q-moveup')!;
+		// Capped so that a long questionnaire with many follow-up questions never stalls typing.
+		const up = progress(this.#q, this.#current.answers).answered ? moveUp(this.#q, this.#current.answers, 300_000) : undefined;
+		box.hidden = !up;
+		if (!up) return;
+		box.querySelector('p')!.textContent =
+			`${up.changes.length === 1 ? 'One change' : `${up.changes.length} changes`} would reach ${up.target.verdict} (${percentText(up.result.percent)}):`;
+		box.querySelector('ul')!.innerHTML = up.changes
+			.map(
+				(c) =>
+					`<li>${esc(c.question.text)} ${esc(answerLabel(c.question, c.from))} → <strong>${esc(answerLabel(c.question, c.to))}</strong></li>`,
+			)
+			.join('');
+	}
+
+	#applyMoveUp() {
+		const up = moveUp(this.#q, this.#current.answers, 300_000);
+		if (!up) return;
+		const before = this.#current;
+		this.#edit((a) => {
+			const answers = { ...a.answers };
+			for (const change of up.changes) answers[change.question.id] = change.to;
+			return { ...a, answers };
+		});
+		this.#offerUndo(`Applied: the verdict is now ${up.target.verdict}.`, () => this.#edit(() => before));
+		this.querySelector<HTMLElement>('.pb-q-verdict')!.focus?.();
+	}
+
+	#renderPartners() {
+		const body = this.querySelector('.pb-q-saved tbody')!;
+		const checked = new Set([...body.querySelectorAll<HTMLInputElement>('input:checked')].map((box) => box.value));
+		const partners = this.#state.partners;
+		this.querySelector<HTMLElement>('.pb-q-saved')!.hidden = partners.length === 0;
+		this.querySelector<HTMLElement>('.pb-q-empty-partners')!.hidden = partners.length > 0;
+		body.innerHTML = partners
+			.map((p) => {
+				const result = score(this.#q, p.answers);
+				const name = esc(p.name);
+				const editing = p.id === this.#state.draft.id && !this.#visiting;
+				return `<tr data-partner="${esc(p.id)}"><td><input type="checkbox" value="${esc(p.id)}" aria-label="Compare ${name}"${checked.has(p.id) ? ' checked' : ''}></td><th scope="row">${name}${editing ? ' <span class="pb-muted">(open)</span>' : ''}</th><td>${esc(result.band.verdict)}, ${percentText(result.percent)}</td><td><button type="button" class="pb-button" data-open aria-label="Open ${name}">Open</button> <button type="button" class="pb-button" data-rename aria-label="Rename ${name}">Rename</button> <button type="button" class="pb-button" data-delete aria-label="Delete ${name}">Delete</button></td></tr>`;
+			})
+			.join('');
+		const count = body.querySelectorAll('input:checked').length;
+		const compare = this.querySelector<HTMLButtonElement>('[data-compare]')!;
+		compare.hidden = partners.length < 2;
+		compare.textContent = count >= 2 && count <= 4 ? `Compare ${count} partners` : 'Compare selected (2 to 4)';
+	}
+
+	#row(event: Event) {
+		const button = (event.target as HTMLElement).closest('button');
+		const id = button?.closest<HTMLElement>('tr')?.dataset.partner;
+		const partner = this.#state.partners.find((p) => p.id === id);
+		if (!button || !partner) return;
+		if (button.hasAttribute('data-open') || button.hasAttribute('data-rename')) {
+			this.#leaveVisit();
+			const before = this.#state.draft;
+			this.#state = { ...this.#state, draft: { ...partner } };
+			this.#persist();
+			this.#render();
+			const name = this.querySelector<HTMLInputElement>('.pb-q-name')!;
+			if (button.hasAttribute('data-rename')) {
+				this.#notice(`Type the new name for ${partner.name}, then choose Save assessment.`);
+				name.focus();
+				name.select();
+			} else {
+				this.#offerUndo(
+					`Opened ${partner.name}. Changes are saved to this browser as you answer; choose Save assessment to update ${partner.name}.`,
+					() => {
+						this.#state = { ...this.#state, draft: before };
+						this.#persist();
+						this.#render();
+					},
+				);
+				this.querySelector<HTMLElement>('.pb-q-form input:not([disabled])')?.focus();
+			}
+		} else if (button.hasAttribute('data-delete')) {
+			const index = this.#state.partners.indexOf(partner);
+			this.#state = { ...this.#state, partners: this.#state.partners.filter((p) => p !== partner) };
+			this.#persist();
+			this.#render();
+			this.#offerUndo(`Deleted ${partner.name}.`, () => {
+				const partners = [...this.#state.partners];
+				partners.splice(index, 0, partner);
+				this.#state = { ...this.#state, partners };
+				this.#persist();
+				this.#render();
+			});
+		}
+	}
+
+	#leaveVisit() {
+		if (!this.#visiting) return;
+		this.#visiting = undefined;
+		this.#saving = true;
+		history.replaceState(null, '', location.pathname + location.search);
+	}
+
+	#saveAs() {
+		const name = this.querySelector<HTMLInputElement>('.pb-q-name')!.value.trim();
+		if (!name) {
+			this.#notice('Type the partner’s name first, then save.');
+			this.querySelector<HTMLInputElement>('.pb-q-name')!.focus();
+			return;
+		}
+		const current = this.#current;
+		this.#leaveVisit();
+		const existing = this.#state.partners.find((p) => p.id === current.id);
+		const saved: Assessment = { ...current, id: existing ? current.id : newId(), name, updated: new Date().toISOString() };
+		const partners = existing
+			? this.#state.partners.map((p) => (p.id === saved.id ? saved : p))
+			: [...this.#state.partners, saved];
+		this.#state = { draft: saved, partners };
+		if (this.#persist())
+			this.#notice(existing && existing.name !== name ? `Renamed ${existing.name} to ${name} and saved.` : `Saved ${name}.`);
+		this.#render();
+	}
+
+	#fresh() {
+		const before = this.#state.draft;
+		this.#leaveVisit();
+		this.#state = { ...this.#state, draft: emptyAssessment(this.#q) };
+		this.#persist();
+		this.#render();
+		this.#offerUndo('Started a new, empty assessment.', () => {
+			this.#state = { ...this.#state, draft: before };
+			this.#persist();
+			this.#render();
+		});
+	}
+
+	async #compare() {
+		const ids = [...this.querySelectorAll<HTMLInputElement>('.pb-q-saved tbody input:checked')].map((box) => box.value);
+		const box = this.querySelector<HTMLElement>('.pb-q-compare')!;
+		if (ids.length < 2 || ids.length > 4) {
+			this.#notice('Tick two to four partners to compare them.');
+			return;
+		}
+		const { comparePartners } = await import('./compare.ts');
+		const partners = ids
+			.map((id) => this.#state.partners.find((p) => p.id === id)!)
+			.map((p) => ({ name: p.name, answers: p.answers }));
+		const compared = comparePartners(this.#q, partners);
+		const head = compared.partners.map((p) => `<th scope="col">${esc(p.name)}</th>`).join('');
+		const cell = (percent: number | undefined) => `<td>${percent === undefined ? 'Not scored' : percentText(percent)}</td>`;
+		box.innerHTML = `${sectionChart(compared.sections.map((s) => ({ title: s.title, percents: s.percents })))}
+<p class="pb-q-legend">${compared.partners.map((p, i) => `<span class="pb-q-key pb-q-s${i + 1}"></span> ${esc(p.name)}`).join(' ')}</p>
+<table class="pb-q-table"><caption>Partners compared by section</caption><thead><tr><th scope="col">Section</th>${head}</tr></thead><tbody>
+${compared.sections.map((s) => `<tr><th scope="row">${esc(s.title)}</th>${s.percents.map(cell).join('')}</tr>`).join('')}
+<tr><th scope="row">Overall</th>${compared.partners.map((p) => `<td>${percentText(p.percent)}, ${esc(p.verdict)}</td>`).join('')}</tr>
+</tbody></table>`;
+		box.hidden = false;
+		box.focus();
+	}
+
+	async #share(kind: 'result' | 'ask' | 'reply') {
+		const { encodeShare } = await import('./share.ts');
+		const a = this.#current;
+		const payload: SharePayload =
+			kind === 'ask'
+				? {
+						kind,
+						questionnaire: this.#q.id,
+						version: this.#q.version,
+						answers: {},
+						ref: a.id,
+						...(a.name ? { name: a.name } : {}),
+					}
+				: kind === 'reply'
+					? {
+							kind,
+							questionnaire: this.#q.id,
+							version: this.#q.version,
+							answers: a.answers,
+							ref: this.#visiting?.ref ?? 'draft',
+							...(this.#visiting?.name ? { name: this.#visiting.name } : {}),
+						}
+					: {
+							kind,
+							questionnaire: this.#q.id,
+							version: this.#q.version,
+							answers: a.answers,
+							...(a.name ? { name: a.name } : {}),
+						};
+		const url = `${location.origin}${location.pathname}${encodeShare(payload)}`;
+		const texts = {
+			result: [
+				'Share link',
+				'Anyone with this link sees these answers and their result. The answers travel in the link itself; your notes stay here.',
+			],
+			ask: [
+				'Ask the partner',
+				'Send this link to your partner. It opens this questionnaire for them to answer from their side, then gives them a link to send back to you.',
+			],
+			reply: [
+				'Send my answers back',
+				'Send this link back to whoever asked you. It carries your answers, and opening it shows both sides compared.',
+			],
+		}[kind];
+		const dialog = this.querySelector('dialog')!;
+		this.#text('.pb-q-dialog-title', texts[0]!);
+		this.#text('.pb-q-dialog-text', texts[1]!);
+		this.#text('.pb-q-copied', '');
+		dialog.querySelector<HTMLInputElement>('.pb-q-link')!.value = url;
+		dialog.showModal();
+		dialog.querySelector<HTMLInputElement>('.pb-q-link')!.select();
+	}
+
+	async #copy() {
+		const input = this.querySelector<HTMLInputElement>('.pb-q-link')!;
+		try {
+			await navigator.clipboard.writeText(input.value);
+			this.#text('.pb-q-copied', 'Copied.');
+		} catch {
+			input.select();
+			this.#text('.pb-q-copied', 'Select the link and copy it.');
+		}
+	}
+
+	async #openLink(hash: string) {
+		const { decodeShare } = await import('./share.ts');
+		const decoded = decodeShare(hash, this.#q);
+		if (!decoded.ok) {
+			this.#notice(decoded.message);
+			return;
+		}
+		const { payload } = decoded;
+		const assessment: Assessment = {
+			...emptyAssessment(this.#q, 'shared'),
+			answers: { ...payload.answers },
+			name: payload.name ?? '',
+		};
+		if (payload.kind === 'reply') {
+			const mine = [this.#state.draft, ...this.#state.partners].find((a) => a.id === payload.ref) ?? this.#state.draft;
+			await this.#sides(mine, assessment, payload.name);
+			return;
+		}
+		this.#visiting = {
+			kind: payload.kind,
+			assessment,
+			...(payload.ref ? { ref: payload.ref } : {}),
+			...(payload.name ? { name: payload.name } : {}),
+		};
+		this.#saving = false;
+		this.#render();
+		this.#notice(
+			payload.kind === 'ask'
+				? `You were asked to answer this questionnaire from your side${payload.name ? ` about ${payload.name}` : ''}. Your answers are not saved here; when you are done, choose “Send my answers back”.`
+				: `These are the answers from a shared link${payload.name ? ` about ${payload.name}` : ''}. They are not saved in this browser unless you save them under a partner name; what you saved before is unchanged.`,
+		);
+	}
+
+	async #sides(mine: Assessment, theirs: Assessment, name: string | undefined) {
+		const { compareSides } = await import('./compare.ts');
+		const rows = compareSides(this.#q, mine.answers, theirs.answers);
+		const box = this.querySelector<HTMLElement>('.pb-q-sides')!;
+		const share = (value: number | undefined) => (value === undefined ? '' : ` (${Math.round(value * 100)}%)`);
+		box.querySelector('div')!.innerHTML =
+			`<p>${esc(mine.name || 'Your answers')} compared with the partner’s answers, biggest disagreement first.</p>
+<table class="pb-q-table"><caption>Both sides, question by question</caption><thead><tr><th scope="col">Question</th><th scope="col">You</th><th scope="col">Partner</th><th scope="col">Gap</th></tr></thead><tbody>
+${rows.map((r) => `<tr><th scope="row">${esc(r.question.text)}</th><td>${esc(r.mine)}${share(r.mineShare)}</td><td>${esc(r.theirs)}${share(r.theirsShare)}</td><td>${r.gap === undefined ? '–' : `${Math.round(r.gap * 100)} points`}</td></tr>`).join('')}
+</tbody></table>`;
+		box.hidden = false;
+		this.#notice(
+			`The partner’s answers came back${name ? ` for ${name}` : ''}. They are compared with yours below; nothing you saved was changed.`,
+		);
+		box.focus();
+	}
+
+	async #export(kind: 'md' | 'csv' | 'json') {
+		const exchange = await import('./exchange.ts');
+		const { download } = await import('../../elements/download.ts');
+		const a = this.#current;
+		const name = `${this.#q.id}${a.name ? `-${a.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` : ''}`;
+		if (kind === 'md') download(`${name}.md`, exchange.toMarkdown(this.#q, a), 'text/markdown');
+		else if (kind === 'csv') download(`${name}.csv`, exchange.toCsv(this.#q, a), 'text/csv');
+		else download(`${name}.json`, exchange.toJson(this.#q, a), 'application/json');
+	}
+
+	async #import(input: HTMLInputElement) {
+		const file = input.files?.[0];
+		input.value = '';
+		if (!file) return;
+		const { fromJson } = await import('./exchange.ts');
+		const result = fromJson(await file.text(), this.#q);
+		if (!result.ok) {
+			this.#notice(`${result.message} Nothing was changed.`);
+			return;
+		}
+		const before = this.#state.draft;
+		this.#leaveVisit();
+		this.#state = { ...this.#state, draft: { ...result.assessment, id: 'draft' } };
+		this.#persist();
+		this.#render();
+		this.#offerUndo(
+			`Imported ${file.name}. ${result.note ?? ''} Save it under a partner name to keep it with your partners.`,
+			() => {
+				this.#state = { ...this.#state, draft: before };
+				this.#persist();
+				this.#render();
+			},
+		);
+	}
+
+	#offerUndo(text: string, undo: () => void) {
+		this.#undo = undo;
+		this.#notice(text, true);
+	}
+
+	#runUndo() {
+		const undo = this.#undo;
+		this.#undo = undefined;
+		undo?.();
+		this.#notice('Undone.');
+		this.querySelector<HTMLElement>('[data-save]')!.focus();
+	}
+
+	#notice(text: string, undo = false) {
+		const box = this.querySelector<HTMLElement>('.pb-notice')!;
+		box.hidden = !text;
+		box.querySelector('p')!.textContent = text;
+		if (!undo) this.#undo = undefined;
+		box.querySelector<HTMLElement>('[data-undo]')!.hidden = !(undo && this.#undo);
+	}
+}
+
+if (!customElements.get('pb-questionnaire')) customElements.define('pb-questionnaire', PbQuestionnaire);

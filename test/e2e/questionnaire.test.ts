@@ -1,0 +1,402 @@
+import { join } from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { axe } from '../helpers/axe.ts';
+import { launch } from '../helpers/browser.ts';
+import { TMP } from '../helpers/build.ts';
+import { page } from '../helpers/html.ts';
+import { type StaticSite, serve } from '../helpers/server.ts';
+
+const PATH = 'tools/partner-or-pen-pal/';
+const KEY = 'pb-questionnaire:partner-or-pen-pal';
+let browser: Browser;
+let site: StaticSite;
+const contexts: BrowserContext[] = [];
+
+beforeAll(async () => {
+	site = await serve(join(TMP, 'sample/dist'));
+	browser = await launch();
+});
+
+afterAll(async () => {
+	for (const context of contexts) await context.close();
+	await browser?.close();
+	await site?.close();
+});
+
+async function newContext(): Promise<BrowserContext> {
+	const context = await browser.newContext({ reducedMotion: 'reduce', acceptDownloads: true });
+	contexts.push(context);
+	return context;
+}
+
+async function open(context?: BrowserContext, address = site.url + PATH): Promise<Page> {
+	const page = await (context ?? (await newContext())).newPage();
+	await page.goto(address);
+	// The element fills in the progress line once it runs.
+	await page.locator('.pb-q-progress', { hasText: /answered$/ }).waitFor();
+	return page;
+}
+
+/** The ten questions, by a word of their text, with the middle answer of each. */
+const MIDDLE: [RegExp, string][] = [
+	[/which level of your program/, 'Vaguely'],
+	[/expect to get out of/, 'Only in words'],
+	[/successful partnership looks like/, 'Roughly'],
+	[/people and the budget/, 'People, no budget'],
+	[/how fast the partnership could grow/, 'A rough idea'],
+	[/customers could realistically/, 'A handful'],
+	[/more successful in its own business/, 'Some ideas'],
+	[/support, response times/, 'Partly'],
+	[/program explained plainly/, 'They have the documents'],
+	[/what you expect from its team/, 'Partly'],
+];
+
+/** Waits for a value that arrives after code loaded on first use (share links, comparisons). */
+const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
+
+const question = (page: Page, text: RegExp) => page.getByRole('group', { name: text });
+const answer = (page: Page, text: RegExp, label: string) => question(page, text).getByLabel(label, { exact: true }).check();
+const progress = (page: Page) => page.locator('.pb-q-progress').textContent();
+const verdict = (page: Page) => page.locator('.pb-q-verdict').textContent();
+const stored = (page: Page) => page.evaluate((key) => localStorage.getItem(key), KEY);
+
+async function answerAll(page: Page, answers = MIDDLE) {
+	for (const [text, label] of answers) await answer(page, text, label);
+}
+
+async function shareLink(page: Page, button: string): Promise<string> {
+	await page.getByRole('button', { name: button }).click();
+	const dialog = page.locator('dialog.pb-q-dialog');
+	await dialog.waitFor();
+	const link = await dialog.getByLabel('Link').inputValue();
+	await dialog.getByRole('button', { name: 'Close' }).click();
+	return link;
+}
+
+describe('partner qualification questionnaire', () => {
+	test('answering every question gives the verdict, the advice with its links, and the section scores', async () => {
+		const page = await open();
+		expect(await progress(page)).toBe('0 of 10 answered');
+		await expect(page.locator('.pb-q-result').isHidden()).resolves.toBe(true);
+		await answer(page, MIDDLE[0]![0], MIDDLE[0]![1]);
+		expect(await progress(page)).toBe('1 of 10 answered');
+		await answerAll(page);
+		expect(await progress(page)).toBe('10 of 10 answered');
+		expect(await verdict(page)).toBe('Promising: 50%');
+		const advice = page.locator('.pb-q-advice-list');
+		await expect(advice.getByText('Turn the intention into a tier and a date').isVisible()).resolves.toBe(true);
+		await expect(advice.getByRole('link', { name: 'Track what you agreed' }).getAttribute('href')).resolves.toBe(
+			'/playbooks/paper-partnerships/#track-what-you-agreed',
+		);
+		const rows = await page.locator('.pb-q-result .pb-q-table tbody tr').allTextContents();
+		expect(rows).toEqual(['Ambition and goals50%', 'Commitment and reach50%', 'Working together50%']);
+		await expect(page.locator('.pb-q-chart rect').count()).resolves.toBeGreaterThan(3);
+	});
+
+	test('a knockout answer caps the verdict, and applying the move-up suggestion reaches the next band', async () => {
+		const page = await open();
+		await answerAll(page);
+		await answer(page, /expect to get out of/, 'They will not discuss goals');
+		expect(await verdict(page)).toMatch(/^Pen pal: \d+% \(capped by your answer to “Have both sides said/);
+		const moveUp = page.locator('.pb-q-moveup');
+		await expect(moveUp.locator('p').textContent()).resolves.toMatch(/^One change would reach Promising/);
+		await moveUp.getByRole('button', { name: 'Apply these answers' }).click();
+		expect(await verdict(page)).toMatch(/^Promising: /);
+		await expect(moveUp.locator('p').textContent()).resolves.toMatch(/changes? would reach Partner/);
+		const suggested = await moveUp.locator('li').count();
+		await moveUp.getByRole('button', { name: 'Apply these answers' }).click();
+		expect(await verdict(page)).toMatch(/^Partner: (8\d|9\d|100)%$/);
+		expect(suggested).toBeGreaterThan(0);
+	});
+
+	test('a reload resumes where the reader left off, notes included', async () => {
+		const context = await newContext();
+		const page = await open(context);
+		await answer(page, MIDDLE[3]![0], MIDDLE[3]![1]);
+		await answer(page, MIDDLE[5]![0], 'Not applicable');
+		await question(page, MIDDLE[3]![0]).getByLabel('Note').fill('Only one advisor so far');
+		expect(await progress(page)).toBe('1 of 9 answered');
+		await page.reload();
+		await eventually(() => progress(page)).toBe('1 of 9 answered');
+		await expect(question(page, MIDDLE[3]![0]).getByLabel('People, no budget').isChecked()).resolves.toBe(true);
+		await expect(question(page, MIDDLE[5]![0]).getByLabel('Not applicable').isChecked()).resolves.toBe(true);
+		await expect(question(page, MIDDLE[3]![0]).getByLabel('Note').inputValue()).resolves.toBe('Only one advisor so far');
+	});
+
+	test('two partners saved, compared side by side; delete has an undo', async () => {
+		const page = await open();
+		await answerAll(page);
+		await page.getByLabel('Partner name').fill('Acme Advisors');
+		await page.getByRole('button', { name: 'Save assessment' }).click();
+		await page.getByRole('button', { name: 'New assessment' }).click();
+		expect(await progress(page)).toBe('0 of 10 answered');
+		await answerAll(
+			page,
+			MIDDLE.map(([text], i) => [text, i === 3 ? 'People and budget' : MIDDLE[i]![1]]),
+		);
+		await page.getByLabel('Partner name').fill('Globex Consulting');
+		await page.getByRole('button', { name: 'Save assessment' }).click();
+		const saved = page.locator('.pb-q-saved tbody tr');
+		await expect(saved.allTextContents()).resolves.toEqual([
+			expect.stringContaining('Acme Advisors'),
+			expect.stringContaining('Globex Consulting'),
+		]);
+		await page.getByLabel('Compare Acme Advisors').check();
+		await page.getByLabel('Compare Globex Consulting').check();
+		await page.getByRole('button', { name: 'Compare 2 partners' }).click();
+		const compare = page.locator('.pb-q-compare');
+		await compare.waitFor();
+		const head = await compare.locator('thead th').allTextContents();
+		expect(head).toEqual(['Section', 'Acme Advisors', 'Globex Consulting']);
+		const commitment = await compare.locator('tbody tr', { hasText: 'Commitment and reach' }).locator('td').allTextContents();
+		expect(commitment).toEqual(['50%', '75%']);
+		await expect(compare.locator('svg rect').count()).resolves.toBeGreaterThan(6);
+		await page.getByRole('button', { name: 'Rename Globex Consulting' }).click();
+		await expect(page.evaluate(() => (document.activeElement as HTMLInputElement).id)).resolves.toBe(
+			'pb-q-partner-or-pen-pal-name',
+		);
+		await page.getByLabel('Partner name').fill('Globex Partners');
+		await page.getByRole('button', { name: 'Save assessment' }).click();
+		await expect(page.locator('.pb-notice p').textContent()).resolves.toBe(
+			'Renamed Globex Consulting to Globex Partners and saved.',
+		);
+		await expect(saved.nth(1).textContent()).resolves.toContain('Globex Partners');
+		await page.getByRole('button', { name: 'Delete Acme Advisors' }).click();
+		await expect(saved.count()).resolves.toBe(1);
+		await page.locator('.pb-notice').getByRole('button', { name: 'Undo' }).click();
+		await expect(saved.first().textContent()).resolves.toContain('Acme Advisors');
+		await page.reload();
+		await eventually(() => page.locator('.pb-q-saved tbody tr').count()).toBe(2);
+	});
+
+	test('a share link opened in a fresh browser shows the same result, and saves nothing there', async () => {
+		const page = await open();
+		await answerAll(page);
+		await answer(page, MIDDLE[3]![0], 'People and budget');
+		const result = await verdict(page);
+		const link = await shareLink(page, 'Share link');
+		expect(link).toMatch(/#pb-share=[\w-]+\.[0-9a-f]{8}$/);
+		const fresh = await open(await newContext(), link);
+		await eventually(() => verdict(fresh)).toBe(result);
+		expect(await progress(fresh)).toBe('10 of 10 answered');
+		await expect(fresh.locator('.pb-notice p').textContent()).resolves.toMatch(/answers from a shared link/);
+		expect(await stored(fresh)).toBeNull();
+	});
+
+	test('a tampered or cut link shows a message and changes nothing saved', async () => {
+		const context = await newContext();
+		const page = await open(context);
+		await answerAll(page);
+		const link = await shareLink(page, 'Share link');
+		const before = await stored(page);
+		const [, payload = ''] = link.split('#pb-share=');
+		const flipped = payload[3] === 'A' ? 'B' : 'A';
+		const tampered = `${link.split('#')[0]}#pb-share=${payload.slice(0, 3)}${flipped}${payload.slice(4)}`;
+		for (const address of [tampered, link.slice(0, -12)]) {
+			const other = await open(context, address);
+			await eventually(() => other.locator('.pb-notice p').textContent()).toMatch(/^This link is damaged/);
+			expect(await stored(other)).toBe(before);
+			expect(await verdict(other)).toBe('Promising: 50%');
+			await other.close();
+		}
+	});
+
+	test('ask the partner: they answer from their side, and their link back shows both sides, biggest disagreement first', async () => {
+		const mine = await newContext();
+		const page = await open(mine);
+		await answerAll(page);
+		await page.getByLabel('Partner name').fill('Acme Advisors');
+		await page.getByRole('button', { name: 'Save assessment' }).click();
+		const ask = await shareLink(page, 'Ask the partner');
+
+		const theirs = await open(await newContext(), ask);
+		await expect
+			.poll(() => theirs.locator('.pb-notice p').textContent())
+			.toMatch(/asked to answer this questionnaire from your side about Acme Advisors/);
+		expect(await progress(theirs)).toBe('0 of 10 answered');
+		await answerAll(
+			theirs,
+			MIDDLE.map(([text], i) => [text, i === 4 ? 'No idea' : i === 0 ? 'A level and a date' : MIDDLE[i]![1]]),
+		);
+		const reply = await shareLink(theirs, 'Send my answers back');
+		expect(await stored(theirs)).toBeNull();
+
+		const back = await open(mine, reply);
+		const sides = back.locator('.pb-q-sides');
+		await sides.waitFor();
+		const rows = await sides.locator('tbody tr').allTextContents();
+		expect(rows).toHaveLength(10);
+		expect(rows.slice(0, 2).join('\n')).toMatch(/which level of your program[\s\S]*how fast the partnership could grow/);
+		expect(rows[0]).toContain('50 points');
+		expect(rows[2]).toContain('0 points');
+		await expect(back.locator('.pb-q-saved tbody tr').count()).resolves.toBe(1);
+	});
+
+	test('can be completed with the keyboard alone', async () => {
+		const page = await open();
+		await page.locator('h1').click();
+		for (let i = 0; i < 10; i++) {
+			// Tab to the next question's answers (advice links and the note come between), then pick with the arrow key.
+			for (let tries = 0; tries < 12; tries++) {
+				await page.keyboard.press('Tab');
+				const inQuestion = await page.evaluate((n) => {
+					const active = document.activeElement as HTMLInputElement | null;
+					const fieldsets = [...document.querySelectorAll('fieldset[data-q]')];
+					return active?.type === 'radio' && active.closest('fieldset') === fieldsets[n];
+				}, i);
+				if (inQuestion) break;
+			}
+			await page.keyboard.press('ArrowRight');
+		}
+		expect(await progress(page)).toBe('10 of 10 answered');
+		expect(await verdict(page)).toBe('Promising: 50%');
+		await page.keyboard.press('Shift+Tab');
+		const focus = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+		expect(focus).not.toBe('none');
+	});
+
+	test('axe finds no violations when empty, partly answered, with a result, comparing and in the share dialog', async () => {
+		const page = await open();
+		expect(await axe(page)).toEqual([]);
+		await answer(page, MIDDLE[0]![0], MIDDLE[0]![1]);
+		expect(await axe(page)).toEqual([]);
+		await answerAll(page);
+		expect(await axe(page)).toEqual([]);
+		for (const name of ['Acme Advisors', 'Globex Consulting']) {
+			await page.getByLabel('Partner name').fill(name);
+			await page.getByRole('button', { name: 'Save assessment' }).click();
+			await page.getByRole('button', { name: 'New assessment' }).click();
+			await answerAll(page);
+		}
+		await page.getByLabel('Compare Acme Advisors').check();
+		await page.getByLabel('Compare Globex Consulting').check();
+		await page.getByRole('button', { name: 'Compare 2 partners' }).click();
+		await page.locator('.pb-q-compare table').waitFor();
+		expect(await axe(page)).toEqual([]);
+		await page.getByRole('button', { name: 'Share link' }).click();
+		await page.locator('dialog.pb-q-dialog').waitFor();
+		expect(await axe(page)).toEqual([]);
+	});
+
+	test('answers saved for an older version still open: removed questions kept aside, the reader told', async () => {
+		const context = await newContext();
+		const saved = {
+			v: 1,
+			saved: '2026-11-01T00:00:00.000Z',
+			data: {
+				draft: {
+					id: 'draft',
+					name: '',
+					version: 0,
+					answers: { level: ['vaguely'], 'old-question': ['yes'] },
+					notes: { 'old-question': 'asked in the first version' },
+					updated: '',
+				},
+				partners: [],
+			},
+		};
+		await context.addInitScript(
+			([key, value]) => {
+				if (!sessionStorage.getItem('seeded')) {
+					localStorage.setItem(key!, value!);
+					sessionStorage.setItem('seeded', '1');
+				}
+			},
+			[KEY, JSON.stringify(saved)],
+		);
+		const page = await open(context);
+		await expect(page.locator('.pb-notice p').textContent()).resolves.toBe(
+			'This questionnaire was revised since these answers were given (version 0, now 1). 1 answer no longer fits a question and is kept aside below. 9 new questions are unanswered.',
+		);
+		expect(await progress(page)).toBe('1 of 10 answered');
+		await expect(question(page, MIDDLE[0]![0]).getByLabel('Vaguely').isChecked()).resolves.toBe(true);
+		await expect(page.locator('.pb-q-aside li').allTextContents()).resolves.toEqual([
+			'old-question: yes (note: asked in the first version)',
+		]);
+		// What was kept aside is saved again with the answers, not dropped.
+		await page.reload();
+		await eventually(() => page.locator('.pb-q-aside li').count()).toBe(1);
+		expect(JSON.parse((await stored(page))!).data.draft.aside).toEqual([
+			{ question: 'old-question', answer: ['yes'], note: 'asked in the first version' },
+		]);
+	});
+
+	test('unreadable saved data gives a notice and keeps a backup', async () => {
+		const context = await newContext();
+		await context.addInitScript((key) => {
+			if (!sessionStorage.getItem('seeded')) {
+				localStorage.setItem(key, '{"v":1,"data":');
+				sessionStorage.setItem('seeded', '1');
+			}
+		}, KEY);
+		const page = await open(context);
+		await expect(page.locator('.pb-notice p').textContent()).resolves.toMatch(
+			/^Your saved answers could not be read \(it is not valid JSON\), so this starts empty\. A copy was kept in this browser under “pb-questionnaire:partner-or-pen-pal:backup:/,
+		);
+		const backup = await page.evaluate(() => Object.keys(localStorage).find((k) => k.includes(':backup:')));
+		expect(await page.evaluate((k) => localStorage.getItem(k), backup!)).toBe('{"v":1,"data":');
+	});
+
+	test('export to JSON, then import it in a fresh browser; a bad file changes nothing; Markdown and CSV download', async () => {
+		const page = await open();
+		await answerAll(page);
+		await page.getByLabel('Partner name').fill('Acme Advisors');
+		await page.getByRole('button', { name: 'Save assessment' }).click();
+		const [json] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export JSON' }).click()]);
+		expect(json.suggestedFilename()).toBe('partner-or-pen-pal-acme-advisors.json');
+		const file = await json.path();
+		const [md] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Export Markdown' }).click(),
+		]);
+		expect(md.suggestedFilename()).toBe('partner-or-pen-pal-acme-advisors.md');
+		const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+		expect(csv.suggestedFilename()).toBe('partner-or-pen-pal-acme-advisors.csv');
+
+		const fresh = await open();
+		await answer(fresh, MIDDLE[0]![0], 'A level and a date');
+		const before = await stored(fresh);
+		await fresh
+			.locator('[data-import]')
+			.setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format":"nope"}') });
+		await eventually(() => fresh.locator('.pb-notice p').textContent()).toBe(
+			'This file is not a questionnaire export from this site. Nothing was changed.',
+		);
+		expect(await stored(fresh)).toBe(before);
+		await fresh.locator('[data-import]').setInputFiles(file);
+		await eventually(() => verdict(fresh)).toBe('Promising: 50%');
+		expect(await fresh.getByLabel('Partner name').inputValue()).toBe('Acme Advisors');
+		await fresh.locator('.pb-notice').getByRole('button', { name: 'Undo' }).click();
+		expect(await progress(fresh)).toBe('1 of 10 answered');
+	});
+
+	test('prints the answers and the result without the buttons', async () => {
+		const page = await open();
+		await answerAll(page);
+		await page.emulateMedia({ media: 'print' });
+		await expect(page.locator('.pb-q-result').isVisible()).resolves.toBe(true);
+		await expect(page.locator('.pb-q-verdict').isVisible()).resolves.toBe(true);
+		await expect(page.getByRole('button', { name: 'Export JSON' }).isVisible()).resolves.toBe(false);
+		await expect(page.locator('.pb-q-partners').isVisible()).resolves.toBe(false);
+	});
+});
+
+describe('the sample site', () => {
+	const dist = join(TMP, 'sample/dist');
+	const definition = (path: string) => JSON.parse(page(dist, path).querySelector('script.pb-q-definition')!.textContent);
+
+	test('the paper-partnerships playbook embeds "Partner or pen pal?" and the home page links to it', () => {
+		const playbook = page(dist, '/playbooks/paper-partnerships/');
+		expect(playbook.querySelector('pb-questionnaire')!.getAttribute('data-id')).toBe('partner-or-pen-pal');
+		expect(playbook.querySelectorAll('a').map((a) => a.getAttribute('href'))).toContain('/tools/partner-or-pen-pal/');
+		expect(
+			page(dist, '/')
+				.querySelectorAll('a')
+				.map((a) => a.getAttribute('href')),
+		).toContain('/tools/partner-or-pen-pal/');
+		const q = definition('/tools/partner-or-pen-pal/');
+		expect(q.bands.map((b: { verdict: string }) => b.verdict)).toEqual(['Pen pal', 'Promising', 'Partner']);
+		expect(q.questions).toHaveLength(10);
+	});
+});
