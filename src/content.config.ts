@@ -3,6 +3,7 @@ import { type CheckedEntry, duplicates, pactbookLoader } from './integrations/lo
 import { describeNumbers, heldBackLine, numberGaps, statusOf } from './lib/publishing.ts';
 import { RESERVED_PAGE_SLUGS } from './lib/urls.ts';
 import { authorExamples, authorSchema } from './schemas/author.ts';
+import { goalTemplateExamples, goalTemplateSchema } from './schemas/goal-template.ts';
 import { issueExamples, issueSchema } from './schemas/issue.ts';
 import { pageExamples, pageSchema } from './schemas/page.ts';
 import { playbookExamples, playbookSchema } from './schemas/playbook.ts';
@@ -124,4 +125,15 @@ const questionnaires = defineCollection({
 	schema: questionnaireSchema,
 });
 
-export const collections = { issues, playbooks, authors, pages, questionnaires };
+const goalTemplates = defineCollection({
+	loader: pactbookLoader({
+		folder: 'goal-templates',
+		pattern: '*.{yaml,yml}',
+		schema: goalTemplateSchema,
+		examples: goalTemplateExamples,
+		check: (entries) => duplicates(entries, 'title', 'Give each goal template its own title, so readers can tell them apart.'),
+	}),
+	schema: goalTemplateSchema,
+});
+
+export const collections = { issues, playbooks, authors, pages, questionnaires, goalTemplates };
