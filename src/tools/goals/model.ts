@@ -138,6 +138,8 @@ export const goalSchema = z
 		checkIns: z.array(checkInSchema),
 		micro: z.array(microSchema),
 		lastExport: z.nullable(snapshotSchema),
+		/** ISO time of the last change, to merge what two tabs saved. */
+		updated: z.string().check(z.maxLength(40)),
 	})
 	.check(
 		z.superRefine((goal, ctx) => {
@@ -180,7 +182,9 @@ export const stateSchema = z
 	.strictObject({
 		goals: z.array(goalSchema).check(z.maxLength(200, 'has more than 200 goals')),
 		/** Id of the goal the reader has open. */
-		open: z.string(),
+		open: z.string().check(z.maxLength(64)),
+		/** Ids of deleted goals, so that merging with another tab's save does not bring them back. */
+		deleted: z.array(id).check(z.maxLength(1000)),
 	})
 	.check(
 		z.superRefine((state, ctx) => {
@@ -216,7 +220,31 @@ export const GOALS_VERSION = 1;
 /** Storage key of the goal builder; every embed shares it, so one plan shows everywhere. */
 export const GOALS_KEY = 'pb-goals:plan';
 
-export const emptyState = (): GoalsState => ({ goals: [], open: '' });
+export const emptyState = (): GoalsState => ({ goals: [], open: '', deleted: [] });
+
+/**
+ * Combines what another tab saved with what this tab is saving: every goal
+ * either side has, the later change of a goal both have (the larger text on a
+ * tie, so both tabs agree), minus goals either side deleted. This tab's open
+ * goal stays open. Deterministic, as the storage module asks.
+ */
+export function mergeStates(stored: GoalsState, mine: GoalsState): GoalsState {
+	const deleted = [...new Set([...stored.deleted, ...mine.deleted])].sort().slice(-1000);
+	const gone = new Set(deleted);
+	const order = [...mine.goals, ...stored.goals.filter((g) => !mine.goals.some((m) => m.id === g.id))];
+	const goals = order
+		.filter((g) => !gone.has(g.id))
+		.map((g) => {
+			const a = mine.goals.find((m) => m.id === g.id);
+			const b = stored.goals.find((m) => m.id === g.id);
+			if (!a || !b) return (a ?? b)!;
+			if (a.updated !== b.updated) return a.updated > b.updated ? a : b;
+			return JSON.stringify(a) >= JSON.stringify(b) ? a : b;
+		});
+	// One goal per partner: when both tabs created a goal for one partner, the earlier one stays.
+	const kept = goals.filter((g, i) => goals.findIndex((o) => partnerKey(o.partner) === partnerKey(g.partner)) === i);
+	return { goals: kept, open: mine.open, deleted };
+}
 
 /** Partners are one goal each, whatever the case or spacing of their name. */
 export function partnerKey(partner: string): string {
@@ -270,6 +298,7 @@ export function blankGoal(fields: Partial<MacroGoal> & Pick<MacroGoal, 'partner'
 		checkIns: [],
 		micro: [],
 		lastExport: null,
+		updated: new Date().toISOString(),
 		...fields,
 	};
 }

@@ -25,7 +25,7 @@ export function importJson(text: string): ImportResult {
 		return { ok: false, message: 'That export is damaged: it has no valid version number.' };
 	if (file.version > GOALS_VERSION)
 		return { ok: false, message: 'That export comes from a newer version of this site and cannot be read here.' };
-	const parsed = stateSchema.safeParse({ goals: file.goals, open: '' });
+	const parsed = stateSchema.safeParse({ goals: file.goals, open: '', deleted: [] });
 	if (!parsed.success)
 		return { ok: false, message: `That export is damaged, so nothing was imported: ${describeIssues(parsed.error).join('; ')}.` };
 	return { ok: true, goals: parsed.data.goals };
@@ -59,5 +59,11 @@ export function mergeImport(state: GoalsState, goals: readonly MacroGoal[]): Mer
 			replaced++;
 		}
 	}
-	return { ok: true, state: { goals: next, open: goals[0]?.id ?? state.open }, added, replaced };
+	const ids = new Set(goals.map((g) => g.id));
+	return {
+		ok: true,
+		state: { goals: next, open: goals[0]?.id ?? state.open, deleted: state.deleted.filter((d) => !ids.has(d)) },
+		added,
+		replaced,
+	};
 }

@@ -18,6 +18,7 @@ export function goal(fields: Partial<MacroGoal> = {}): MacroGoal {
 		checkIns: [],
 		micro: [],
 		lastExport: null,
+		updated: '2026-01-01T00:00:00.000Z',
 		...fields,
 	};
 }

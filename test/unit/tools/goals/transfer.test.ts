@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { GOALS_VERSION, type MacroGoal, parseState } from '../../../../src/tools/goals/model.ts';
+import { GOALS_VERSION, type MacroGoal, mergeStates, parseState } from '../../../../src/tools/goals/model.ts';
 import { EXPORT_FORMAT, exportJson, importJson, mergeImport } from '../../../../src/tools/goals/transfer.ts';
 import { checkIn, goal, micro } from './fixtures.ts';
 
@@ -107,12 +107,12 @@ describe('JSON import validation', () => {
 });
 
 describe('merging an import', () => {
-	const saved = { goals: [goal()], open: 'g1' };
+	const saved = { goals: [goal()], open: 'g1', deleted: ['g2', 'g7'] };
 	test('adds new goals and replaces the same goal exported earlier', () => {
 		const other = goal({ id: 'g2', partner: 'Globex' });
 		const edited = goal({ title: 'Edited' });
 		const result = mergeImport(saved, [edited, other]);
-		expect(result).toEqual({ ok: true, state: { goals: [edited, other], open: 'g1' }, added: 1, replaced: 1 });
+		expect(result).toEqual({ ok: true, state: { goals: [edited, other], open: 'g1', deleted: ['g7'] }, added: 1, replaced: 1 });
 	});
 	test('refuses a different goal for a partner that already has one, changing nothing', () => {
 		const result = mergeImport(saved, [goal({ id: 'g9', partner: 'ACME', title: 'Other' })]);
@@ -175,6 +175,9 @@ const macroGoal: fc.Arbitrary<MacroGoal> = fc
 			maxLength: 4,
 		}),
 		micro: fc.array(microGoal, { maxLength: 4 }),
+		updated: fc
+			.date({ noInvalidDate: true, min: new Date('2020-01-01'), max: new Date('2030-01-01') })
+			.map((d) => d.toISOString()),
 	})
 	.map((r) => {
 		const sign = r.increase ? 1 : -1;
@@ -198,6 +201,7 @@ const macroGoal: fc.Arbitrary<MacroGoal> = fc
 			checkIns: r.checkIns,
 			micro: r.micro,
 			lastExport: null,
+			updated: r.updated,
 		} satisfies MacroGoal;
 	});
 const goals = fc
@@ -217,10 +221,43 @@ describe('export → import round trip', () => {
 	test('any valid set of goals comes back unchanged', () => {
 		fc.assert(
 			fc.property(goals, (list) => {
-				expect(parseState({ goals: list, open: '' })).toBeDefined();
+				expect(parseState({ goals: list, open: '', deleted: [] })).toBeDefined();
 				expect(importJson(exportJson(list, now))).toEqual({ ok: true, goals: list });
 			}),
 			{ numRuns: 300 },
+		);
+	});
+});
+
+describe('two tabs saving at once', () => {
+	const a = goal({ id: 'a', partner: 'Acme' });
+	const b = goal({ id: 'b', partner: 'Globex' });
+	test('keeps goals either tab added, and the later change of a goal both have', () => {
+		const later = { ...a, title: 'Renamed in the other tab', updated: '2026-02-01T00:00:00.000Z' };
+		const stored = { goals: [later, b], open: 'b', deleted: [] };
+		const mine = { goals: [a, goal({ id: 'c', partner: 'Initech' })], open: 'a', deleted: [] };
+		const merged = mergeStates(stored, mine);
+		expect(merged.goals.map((g) => [g.id, g.title])).toEqual([
+			['a', 'Renamed in the other tab'],
+			['c', a.title],
+			['b', a.title],
+		]);
+		expect(merged.open).toBe('a');
+	});
+	test('a goal deleted in one tab stays deleted', () => {
+		const merged = mergeStates({ goals: [a, b], open: 'a', deleted: [] }, { goals: [b], open: 'b', deleted: ['a'] });
+		expect(merged).toEqual({ goals: [b], open: 'b', deleted: ['a'] });
+	});
+	test('is deterministic: both tabs merging the same values agree', () => {
+		fc.assert(
+			fc.property(goals, goals, (x, y) => {
+				const s1 = { goals: x, open: '', deleted: [] };
+				const s2 = { goals: y, open: '', deleted: [] };
+				const once = mergeStates(s1, s2);
+				expect(mergeStates(once, s2)).toEqual(once);
+				expect(parseState(once)).toBeDefined();
+			}),
+			{ numRuns: 100 },
 		);
 	});
 });
