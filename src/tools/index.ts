@@ -21,6 +21,7 @@
 import { escapeHtml } from '../lib/escape.ts';
 import { QUESTIONNAIRE_BLOCK } from './questionnaire/block.ts';
 import { questionnaireStandIn } from './questionnaire/stand-in.ts';
+import { goalBuilderBlock } from './goals/block.ts';
 
 /** What a tool's stand-in in feeds and email is made from: the tool's element, read from the built HTML. */
 export interface StandInInput {
@@ -145,8 +146,27 @@ export const questionnaire = defineTool({
 	budget: 12_000,
 });
 
+export const goals = defineTool({
+	id: 'goals',
+	name: 'Micro-goal builder',
+	heading: 'Goal builder',
+	description:
+		'Turn a macro partner goal into micro goals, track the pace and celebrate the wins. Your plan stays in this browser.',
+	element: 'pb-goal-builder',
+	script: 'GoalsScript',
+	embed: { markdown: '`:::goal-builder` and `:::` on the next line', block: 'goal-builder', mdx: 'MicroGoalBuilder' },
+	block: goalBuilderBlock,
+	pages: true,
+	searchType: 'Tool',
+	standIn: ({ pageUrl, link }) =>
+		`<p class="pb-tool-link"><a href="${escapeHtml(pageUrl)}">${escapeHtml(link ?? 'Plan your micro goals on the web')}</a></p>`,
+	storage: 'pb-goals',
+	// The element, its pure modules and zod's small build; exports and imports load on first use.
+	budget: 15_000,
+});
+
 /** Every tool, in the order the home page and `/tools/` list them. */
-export const TOOLS = [checklist, questionnaire] as const;
+export const TOOLS = [checklist, questionnaire, goals] as const;
 
 /** The id of a declared tool. */
 export type ToolId = (typeof TOOLS)[number]['id'];

@@ -1,5 +1,6 @@
 /** The goal builder's JSON export, and its import with validation: a bad file gives a message and changes nothing. */
-import { describeIssues, GOALS_VERSION, type GoalsState, type MacroGoal, partnerKey, stateSchema } from './model.ts';
+import { GOALS_VERSION, type GoalsState, type MacroGoal, partnerKey } from './model.ts';
+import { describeIssues, stateSchema } from './schema.ts';
 
 export const EXPORT_FORMAT = 'pactbook-goals';
 

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { goalTemplateSchema } from '../../../../src/schemas/goal-template.ts';
-import { microSchema } from '../../../../src/tools/goals/model.ts';
+import { microSchema } from '../../../../src/tools/goals/schema.ts';
 import { fill, fromTemplate, type GoalTemplate } from '../../../../src/tools/goals/template.ts';
 
 const template: GoalTemplate = {

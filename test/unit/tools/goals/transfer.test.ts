@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { GOALS_VERSION, type MacroGoal, mergeStates, parseState } from '../../../../src/tools/goals/model.ts';
+import { GOALS_VERSION, type MacroGoal, mergeStates } from '../../../../src/tools/goals/model.ts';
+import { parseState } from '../../../../src/tools/goals/schema.ts';
 import { EXPORT_FORMAT, exportJson, importJson, mergeImport } from '../../../../src/tools/goals/transfer.ts';
 import { checkIn, goal, micro } from './fixtures.ts';
 
@@ -243,6 +244,13 @@ describe('two tabs saving at once', () => {
 			['b', a.title],
 		]);
 		expect(merged.open).toBe('a');
+	});
+	test('on a tie this tab’s change wins, whatever the order of its fields', () => {
+		const { partner, ...rest } = a;
+		const reordered = { ...rest, micro: [micro({ action: 'New' })], partner };
+		expect(mergeStates({ goals: [a], open: 'a', deleted: [] }, { goals: [reordered], open: 'a', deleted: [] }).goals).toEqual([
+			reordered,
+		]);
 	});
 	test('a goal deleted in one tab stays deleted', () => {
 		const merged = mergeStates({ goals: [a, b], open: 'a', deleted: [] }, { goals: [b], open: 'b', deleted: ['a'] });
