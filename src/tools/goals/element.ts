@@ -6,6 +6,7 @@
  */
 import { download } from '../../elements/download.ts';
 import { createStore, type Store, storageKey } from '../../lib/storage.ts';
+import { checkState } from './check.ts';
 import {
 	blankGoal,
 	blankMicro,
@@ -96,7 +97,7 @@ const KEY = storageKey('goals', 'plan');
 
 type Schema = typeof import('./schema.ts');
 let schemaModule: Promise<Schema> | undefined;
-/** The schema is loaded when there is saved data to read, or on the first change to check and save. */
+/** zod's schema explains what is wrong in a form; it is loaded on the first submit. */
 const loadSchema = () => {
 	schemaModule ??= import('./schema.ts');
 	return schemaModule;
@@ -138,31 +139,19 @@ class PbGoalBuilder extends HTMLElement {
 			if (event.key !== KEY && event.key !== null) return;
 			// What another tab saved replaces what an undo here would bring back.
 			this.#undo = undefined;
-			void this.#load();
+			this.#load();
 		});
-		void this.#load();
+		this.#load();
 	}
 
-	async #getStore(): Promise<Store<GoalsState>> {
-		if (!this.#store) {
-			const { parseState } = await loadSchema();
-			this.#store ??= createStore({ key: KEY, version: GOALS_VERSION, parse: parseState, merge: mergeStates });
-		}
+	#getStore(): Store<GoalsState> {
+		// Saved state is checked by check.ts, which agrees with the zod schema without loading it.
+		this.#store ??= createStore({ key: KEY, version: GOALS_VERSION, parse: checkState, merge: mergeStates });
 		return this.#store;
 	}
 
-	async #load() {
-		let saved = true;
-		try {
-			saved = localStorage.getItem(KEY) !== null;
-		} catch {
-			// Storage refused: the store says so, in the reader's words.
-		}
-		if (!saved && !this.#store) {
-			this.#render();
-			return;
-		}
-		const result = (await this.#getStore()).load();
+	#load() {
+		const result = this.#getStore().load();
 		this.#loadError = '';
 		if (result.status === 'ok') this.#state = result.data;
 		else if (result.status === 'recovered')
@@ -182,7 +171,7 @@ class PbGoalBuilder extends HTMLElement {
 	/** Saves `next`, offers undo when `undo` is given, announces `said`, and draws again. */
 	async #commit(next: GoalsState, said?: string, undo?: string, focus?: string) {
 		const before = this.#state;
-		const result = (await this.#getStore()).save(next);
+		const result = this.#getStore().save(next);
 		if (!result.ok) {
 			this.#saveError = result.message;
 			this.#render();
