@@ -48,6 +48,7 @@ describe('a good site', () => {
 				'/search/',
 				'/self-assessments/',
 				'/tools/',
+				'/tools/micro-goals/',
 			].sort(),
 		);
 	});
