@@ -21,6 +21,15 @@ describe('goal templates', () => {
 			test/fixtures/bad-goal-template/content/goal-templates/copy.yaml: title: "Joint webinar" is also used by test/fixtures/bad-goal-template/content/goal-templates/again.yaml. Give each goal template its own title, so readers can tell them apart."
 		`);
 	});
+	test('a :::goal-builder block with an attribute stops the build with its line and the fix', async () => {
+		const result = await buildSite('bad-goal-block');
+		expect(result.code, result.output).not.toBe(0);
+		expect(problemsIn(result.output)).toMatchInlineSnapshot(`
+			"Pactbook found 1 problem in your content:
+			test/fixtures/bad-goal-block/content/playbooks/embed.md: :::goal-builder (line 10): takes no attributes, but has "partner". Write the line as \`:::goal-builder\` and close it with \`:::\`."
+		`);
+	});
+
 	test('the sample site lists every template on the builder page, in their order, with the data the builder reads', () => {
 		const html = sample('tools/micro-goals/index.html');
 		const titles = [...html.matchAll(/<dt>([^<]*)<\/dt>/g)].map((m) => m[1]);
