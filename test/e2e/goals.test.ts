@@ -408,19 +408,53 @@ describe('micro-goal builder', () => {
 		await b.getByLabel('Due date').fill('2026-12-31');
 		await b.getByLabel('Phased targets (optional)').fill('2026-03-31 10, next quarter');
 		await b.getByRole('button', { name: 'Create the goal' }).click();
-		await expect(b.locator('.pb-form-error').textContent()).resolves.toBe(
-			'“next quarter” is not a date and a percentage, like 2026-03-31 10.',
-		);
+		await expect
+			.poll(() => b.locator('.pb-form-error:not([hidden])').textContent())
+			.toBe('“next quarter” is not a date and a percentage, like 2026-03-31 10.');
 		await b.getByLabel('Phased targets (optional)').fill('2026-03-31 10, 2026-06-30 30');
 		await b.getByRole('button', { name: 'Create the goal' }).click();
-		await expect(b.locator('.pb-form-error').textContent()).resolves.toBe(
-			'Please check: target: goes the wrong way for a goal to decrease from 10.',
-		);
+		await expect
+			.poll(() => b.locator('.pb-form-error:not([hidden])').textContent())
+			.toBe('Please check: target: goes the wrong way for a goal to decrease from 10.');
 		expect(await stored(page)).toBeNull();
 		await expectAxeClean(page, 'form error');
 		await b.getByLabel('Target', { exact: true }).fill('4');
 		await b.getByRole('button', { name: 'Create the goal' }).click();
 		await b.locator('.pb-goal-verdict').waitFor();
 		await expect(b.locator('.pb-goal .pb-muted').first().textContent()).resolves.toContain('in 3 phases');
+	});
+});
+
+describe('built pages of the goal builder', () => {
+	const sample = (file: string) => readFileSync(join(TMP, 'sample/dist', file), 'utf8');
+	test('the sample site lists every template on the builder page, in their order, with the data the builder reads', () => {
+		const html = sample('tools/micro-goals/index.html');
+		const titles = [...html.matchAll(/<dt>([^<]*)<\/dt>/g)].map((m) => m[1]);
+		expect(titles).toEqual([
+			'Enablement session for the partner&#39;s sales team',
+			'Joint webinar',
+			'Internal battle card',
+			'Partner onboarding on the PRM',
+			'Account mapping',
+			'First partner-sourced deal',
+		]);
+		const data = /<script type="application\/json" data-goal-templates>(.*?)<\/script>/s.exec(html)?.[1] ?? '';
+		expect(JSON.parse(data).map((t: { id: string }) => t.id)).toEqual([
+			'enablement-session',
+			'joint-webinar',
+			'battle-card',
+			'prm-onboarding',
+			'account-mapping',
+			'first-partner-sourced-deal',
+		]);
+		expect(html).toContain('<pb-goal-builder class="pb-goal-builder"><p class="pb-goals-fallback">');
+	});
+
+	test('feeds and email editions show a link in the builder’s place', () => {
+		for (const text of [sample('feed.xml'), sample('issues/020-perseverance/email.html')]) {
+			expect(text).toContain('Plan your micro goals on the web');
+			expect(text).not.toContain('pb-goal-builder');
+			expect(text).not.toContain('data-goal-templates');
+		}
 	});
 });
