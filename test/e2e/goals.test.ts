@@ -425,6 +425,47 @@ describe('micro-goal builder', () => {
 	});
 });
 
+describe('saved plans', () => {
+	test('a change in one tab shows in the other', async () => {
+		const context = await newContext();
+		const first = await open(context);
+		const second = await open(context);
+		await createGoal(first);
+		await second.bringToFront();
+		await builder(second).locator('.pb-goal-verdict').waitFor();
+		await second.bringToFront();
+		await addTemplate(second, 'Joint webinar');
+		await first.bringToFront();
+		await expect.poll(() => actions(first)).toEqual(['Co-host a webinar with Northwind for their customers']);
+	});
+
+	test('unreadable saved data is kept aside and reported, and the builder starts afresh', async () => {
+		const context = await newContext();
+		const page = await open(context);
+		await page.evaluate((key) => localStorage.setItem(key, '{"v":1,"saved":"","data":{"goals":"broken"}}'), KEY);
+		await page.reload();
+		await builder(page).locator('.pb-notice p').waitFor();
+		await expect(builder(page).locator('.pb-notice p').textContent()).resolves.toMatch(
+			/^Your saved goals could not be read \(its contents have an unexpected shape\)\. A copy was kept in this browser under “pb-goals:plan:backup:/,
+		);
+		const backup = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('pb-goals:plan:backup:')));
+		await expect(page.evaluate((k) => localStorage.getItem(k!), backup)).resolves.toBe(
+			'{"v":1,"saved":"","data":{"goals":"broken"}}',
+		);
+		await expect(builder(page).getByRole('button', { name: 'Create the goal' }).isVisible()).resolves.toBe(true);
+	});
+
+	test('the print view shows the plan without the forms and buttons', async () => {
+		const page = await plannedPage();
+		await page.emulateMedia({ media: 'print' });
+		await expect(builder(page).locator('.pb-micro').first().isVisible()).resolves.toBe(true);
+		await expect(builder(page).locator('.pb-goal-table').isVisible()).resolves.toBe(true);
+		await expect(builder(page).getByRole('button', { name: 'Add the check-in' }).isVisible()).resolves.toBe(false);
+		await expect(builder(page).locator('.pb-goal-transfer').isVisible()).resolves.toBe(false);
+		await expect(builder(page).locator('.pb-micro .pb-actions').first().isVisible()).resolves.toBe(false);
+	});
+});
+
 describe('built pages of the goal builder', () => {
 	const sample = (file: string) => readFileSync(join(TMP, 'sample/dist', file), 'utf8');
 	test('the sample site lists every template on the builder page, in their order, with the data the builder reads', () => {
