@@ -19,9 +19,9 @@
  * the portable-HTML code read it outside Astro too.
  */
 import { escapeHtml } from '../lib/escape.ts';
+import { goalBuilderBlock } from './goals/block.ts';
 import { QUESTIONNAIRE_BLOCK } from './questionnaire/block.ts';
 import { questionnaireStandIn } from './questionnaire/stand-in.ts';
-import { goalBuilderBlock } from './goals/block.ts';
 
 /** What a tool's stand-in in feeds and email is made from: the tool's element, read from the built HTML. */
 export interface StandInInput {
