@@ -172,6 +172,68 @@ describe('Content Security Policy', () => {
 		await context.close();
 	});
 
+	test('the questionnaire scores, saves, compares, shares and exports', async () => {
+		const { context, page, problems } = await watched();
+		await page.goto(new URL('tools/partner-or-pen-pal/', site.url).href);
+		await page.locator('.pb-q-progress', { hasText: /answered$/ }).waitFor();
+		const groups = page.locator('pb-questionnaire fieldset:has(input[type=radio])');
+		for (let i = 0; i < (await groups.count()); i++) {
+			const group = groups.nth(i);
+			if (await group.isVisible()) await group.locator('input[type=radio]').first().check();
+		}
+		await page.locator('.pb-q-verdict').waitFor();
+		for (const partner of ['Acme Advisors', 'Globex Consulting']) {
+			await page.getByLabel('Partner name').fill(partner);
+			await page.getByRole('button', { name: 'Save assessment' }).click();
+		}
+		await page.getByLabel('Compare Acme Advisors').check();
+		await page.getByLabel('Compare Globex Consulting').check();
+		await page.getByRole('button', { name: 'Compare 2 partners' }).click();
+		await page.locator('.pb-q-compare').waitFor();
+		await page.getByRole('button', { name: 'Share link' }).click();
+		const dialog = page.locator('dialog.pb-q-dialog');
+		await dialog.waitFor();
+		const link = await dialog.getByLabel('Link').inputValue();
+		await dialog.getByRole('button', { name: 'Close' }).click();
+		for (const name of ['Export JSON', 'Export Markdown', 'Export CSV']) {
+			const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name }).click()]);
+			await file.path();
+		}
+		await page.goto(link);
+		await page.locator('.pb-q-verdict').waitFor();
+		expect(problems).toEqual([]);
+		await context.close();
+	});
+
+	test('the goal builder plans, checks in and exports', async () => {
+		const { context, page, problems } = await watched();
+		await page.goto(new URL('tools/micro-goals/', site.url).href);
+		const builder = page.locator('pb-goal-builder').first();
+		await builder.locator('.pb-goals-app > *').first().waitFor();
+		await builder.getByLabel('Goal', { exact: true }).fill('Partner-sourced revenue from Northwind');
+		await builder.getByLabel('Partner', { exact: true }).fill('Northwind');
+		await builder.getByLabel('Unit or currency').fill('USD');
+		await builder.getByLabel('Target', { exact: true }).fill('100000');
+		await builder.getByLabel('Start date').fill('2026-01-01');
+		await builder.getByLabel('Due date').fill('2026-12-31');
+		await builder.getByRole('button', { name: 'Create the goal' }).click();
+		await builder.locator('.pb-goal-verdict').waitFor();
+		await builder.getByLabel('Template', { exact: true }).selectOption({ label: 'Joint webinar' });
+		await builder.getByRole('button', { name: 'Add from the template' }).click();
+		await builder.locator('.pb-micro').first().waitFor();
+		await builder.getByLabel('Check-in date').fill('2026-03-01');
+		await builder.getByLabel('Value (USD)').fill('20000');
+		await builder.getByLabel('Confidence (0–10)').fill('7');
+		await builder.getByRole('button', { name: 'Add the check-in' }).click();
+		await builder.locator('.pb-goal-table tbody tr th').first().waitFor();
+		for (const name of ['Status update (Markdown)', 'Micro goals (CSV)', 'Calendar (.ics)', 'All goals (JSON)']) {
+			const [file] = await Promise.all([page.waitForEvent('download'), builder.getByRole('button', { name }).click()]);
+			await file.path();
+		}
+		expect(problems).toEqual([]);
+		await context.close();
+	});
+
 	test('author text that looks like markup runs nothing, and the subscribe form posts to its service', async () => {
 		const { context, page, problems } = await watched();
 		for (const path of pagesOf(hostileDist)) expect((await visit(page, hostile, hostileDist, path)).status, path).toBe(200);
