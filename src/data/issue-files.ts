@@ -7,6 +7,10 @@ import { absolute, url } from './url.ts';
 
 /** Files the build writes beside an issue once its page is built. */
 export interface PlannedIssue {
+	number: number;
+	slug: string;
+	/** Whether the build writes its email edition: the newest `feedItems` issues, the ones about to be sent. */
+	email: boolean;
 	/** Folder of the issue's page in the built site, such as `issues/020-perseverance/`. */
 	folder: string;
 	/** What its email edition shows besides the body, which comes from the built page. */
@@ -42,11 +46,18 @@ export function forwardTo(article: Article): Forward {
 	};
 }
 
-/** Every issue the built site shows gets an email edition and a forwarding page at its number. */
+/**
+ * Every issue the built site shows gets a forwarding page at its number; the
+ * newest `feedItems` (those in the feed, which an author or an RSS-to-email
+ * service sends) get an email edition, the others on request (`npm run email`).
+ */
 export async function plannedIssues(): Promise<PlannedIssue[]> {
 	const { issues } = await getCatalog();
 	return Promise.all(
-		issues.map(async (article) => ({
+		issues.map(async (article, index) => ({
+			number: article.number as number,
+			slug: article.slug,
+			email: index < site.feedItems,
 			folder: articlePath(article).slice(1),
 			details: await emailDetails(article),
 			forward: { folder: `issues/${article.number}/`, html: forwardingPage(forwardTo(article)) },

@@ -1,11 +1,32 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import type { PlannedIssue } from '../data/issue-files.ts';
 import { emailEdition } from '../lib/email.ts';
 
 /** The build's list of files to write beside each issue, at the root of the output folder until it is read. */
 export const ISSUE_PLAN = 'pactbook-issue-files.json';
+
+/**
+ * Where the build keeps what the email editions of its issues show besides
+ * their bodies, inside Astro's cache folder, so that `npm run email` can write
+ * an edition the build left out (scripts/email.mjs).
+ */
+export const EMAIL_PLAN = 'pactbook/email-editions.json';
+
+/** What `npm run email` reads: the built site and its issues. */
+export interface SavedEmailPlan {
+	/** The built site's folder. */
+	site: string;
+	issues: PlannedIssue[];
+}
+
+/** Keeps the plan of a finished build for `npm run email`. */
+export async function saveEmailPlan(cacheDir: string, site: string, issues: PlannedIssue[]): Promise<void> {
+	const file = join(cacheDir, EMAIL_PLAN);
+	await mkdir(dirname(file), { recursive: true });
+	await writeFile(file, JSON.stringify({ site, issues } satisfies SavedEmailPlan));
+}
 
 /** Reads the list of files to write beside each issue, and removes it from the site. */
 export async function readIssuePlan(site: string): Promise<PlannedIssue[]> {
@@ -17,7 +38,8 @@ export async function readIssuePlan(site: string): Promise<PlannedIssue[]> {
 
 /**
  * Writes `email.html` and `email.txt` beside each issue's built page, from
- * that page's article body. Returns how many issues got an edition. Yields
+ * that page's article body. Returns how many issues got an edition. The build
+ * passes the issues marked `email`; `npm run email` any others. Yields
  * between issues, so that work running beside it (the search index) keeps going.
  */
 export async function writeEmailEditions(site: string, plan: PlannedIssue[]): Promise<number> {
@@ -48,7 +70,8 @@ export async function writeForwardingPages(site: string, plan: PlannedIssue[]): 
 
 /**
  * Files beside every issue: its email editions (`/issues/<slug>/email.html`
- * and `.txt`) and the page at `/issues/<number>/`. The build writes them once
+ * and `.txt`, for the newest `feedItems` issues; `npm run email` writes the
+ * others) and the page at `/issues/<number>/`. The build writes them once
  * the pages are built, from each issue's finished page, rather than rendering
  * every issue a second time (run by the pactbook integration); `astro dev`
  * serves the email editions on request the same way, from the page it renders.

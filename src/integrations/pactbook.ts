@@ -6,7 +6,7 @@ import { escapeExplicitIds } from '../lib/checklist-ids.ts';
 import { cspConfig } from '../lib/csp.ts';
 import { contentBlocks } from './blocks.ts';
 import firstUse from './first-use.ts';
-import issueFiles, { readIssuePlan, writeEmailEditions, writeForwardingPages } from './issue-files.ts';
+import issueFiles, { readIssuePlan, saveEmailPlan, writeEmailEditions, writeForwardingPages } from './issue-files.ts';
 import { baseLinks, checkedLinks, headingAnchors } from './markdown.ts';
 import pagefindIndex, { indexSite } from './pagefind.ts';
 import { contentDir } from './paths.ts';
@@ -26,10 +26,12 @@ async function timed<T>(step: Promise<T>): Promise<[T, number]> {
  * the Astro config or `--base` wins), configures Markdown, and exposes the
  * settings to pages as `virtual:pactbook/site`. Adds the sitemap, search and
  * issue-file integrations; once the pages are built, indexes them for search
- * and writes the email editions side by side (Pagefind works in its own
- * process), then the pages at issue numbers.
+ * and writes the email editions of the newest `feedItems` issues side by side
+ * (Pagefind works in its own process), keeps what `npm run email` needs for
+ * the others in the cache folder, then writes the pages at issue numbers.
  */
 export default function pactbook(): AstroIntegration {
+	let cacheDir = '';
 	return {
 		name: 'pactbook',
 		hooks: {
@@ -88,15 +90,23 @@ export default function pactbook(): AstroIntegration {
 					},
 				});
 			},
+			'astro:config:done'({ config }) {
+				cacheDir = fileURLToPath(config.cacheDir);
+			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const site = fileURLToPath(dir);
 				const plan = await readIssuePlan(site);
+				const toSend = plan.filter((issue) => issue.email);
 				const [[files, searchMs], [issues, emailMs]] = await Promise.all([
 					timed(indexSite(site)),
-					timed(writeEmailEditions(site, plan)),
+					timed(writeEmailEditions(site, toSend)),
+					saveEmailPlan(cacheDir, site, plan),
 				]);
 				logger.info(`Search index built from ${files} HTML files in ${searchMs} ms.`);
-				logger.info(`Email editions of ${issues} issues written in ${emailMs} ms.`);
+				const others = plan.length - issues;
+				logger.info(
+					`Email editions of ${issues} issues written in ${emailMs} ms${others ? ` (the newest; \`npm run email -- <number>\` writes any of the ${others} others)` : ''}.`,
+				);
 				// After the index, which would find nothing in them.
 				await writeForwardingPages(site, plan);
 			},
