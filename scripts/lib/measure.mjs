@@ -46,9 +46,27 @@ export function treeRss(root) {
 }
 
 /**
+ * Collects a stream's output as lines, each with the time (ms since `started`)
+ * at which it arrived: Astro's own timestamps are whole seconds.
+ */
+function timestamped(stream, started, lines) {
+	let partial = '';
+	stream.on('data', (chunk) => {
+		const ms = performance.now() - started;
+		const parts = (partial + chunk).split('\n');
+		partial = parts.pop() ?? '';
+		for (const text of parts) lines.push({ ms, text });
+	});
+	stream.on('end', () => {
+		if (partial) lines.push({ ms: performance.now() - started, text: partial });
+	});
+}
+
+/**
  * Runs a command, polling its process tree's memory every `interval` ms, with
- * its output in `log`. Resolves with the exit code, wall time in ms and peak
- * memory in bytes (the largest sum over the tree seen at one moment).
+ * its output in `log`. Resolves with the exit code, wall time in ms, peak
+ * memory in bytes (the largest sum over the tree seen at one moment) and the
+ * output's lines with the time each arrived.
  */
 export function run(command, args, { env, cwd, log, interval = 100 }) {
 	mkdirSync(dirname(log), { recursive: true });
@@ -56,8 +74,11 @@ export function run(command, args, { env, cwd, log, interval = 100 }) {
 	return new Promise((done, fail) => {
 		const started = performance.now();
 		const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+		const lines = [];
 		child.stdout.pipe(out, { end: false });
 		child.stderr.pipe(out, { end: false });
+		timestamped(child.stdout, started, lines);
+		timestamped(child.stderr, started, lines);
 		let peak = 0;
 		const poll = setInterval(() => {
 			const rss = treeRss(child.pid);
@@ -70,7 +91,7 @@ export function run(command, args, { env, cwd, log, interval = 100 }) {
 		child.on('close', (code) => {
 			clearInterval(poll);
 			const ms = performance.now() - started;
-			out.end(() => done({ code: code ?? 1, ms, peak: existsSync('/proc/self/status') ? peak : undefined }));
+			out.end(() => done({ code: code ?? 1, ms, peak: existsSync('/proc/self/status') ? peak : undefined, lines }));
 		});
 	});
 }
