@@ -103,10 +103,13 @@ export default function pactbook(): AstroIntegration {
 					saveEmailPlan(cacheDir, site, plan),
 				]);
 				logger.info(`Search index built from ${files} HTML files in ${searchMs} ms.`);
+				logger.info(`Email editions of ${issues} issues written in ${emailMs} ms.`);
 				const others = plan.length - issues;
-				logger.info(
-					`Email editions of ${issues} issues written in ${emailMs} ms${others ? ` (the newest; \`npm run email -- <number>\` writes any of the ${others} others)` : ''}.`,
-				);
+				if (others) {
+					logger.info(
+						`The ${others} older issues get theirs on request: \`npm run email -- <number or slug>\`, or \`--all\` for every issue.`,
+					);
+				}
 				// After the index, which would find nothing in them.
 				await writeForwardingPages(site, plan);
 			},

@@ -44,8 +44,9 @@ describe('email editions', () => {
 		// Every issue still has its page and the page at its number.
 		for (const path of ['issues/001-first', 'issues/1', 'issues/2', 'issues/4'])
 			expect(existsSync(join(site.dist, path, 'index.html')), path).toBe(true);
-		expect(site.output).toMatch(
-			/Email editions of 2 issues written in \d+ ms \(the newest; `npm run email -- <number>` writes any of the 2 others\)\./,
+		expect(site.output).toMatch(/\[pactbook\] Email editions of 2 issues written in \d+ ms\.\n/);
+		expect(site.output).toContain(
+			'[pactbook] The 2 older issues get theirs on request: `npm run email -- <number or slug>`, or `--all` for every issue.',
 		);
 	});
 
