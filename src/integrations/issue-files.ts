@@ -14,18 +14,22 @@ export const ISSUE_PLAN = 'pactbook-issue-files.json';
  */
 export const EMAIL_PLAN = 'pactbook/email-editions.json';
 
+/** What an issue's email edition is made from, besides its built page. */
+export type EmailPlan = Omit<PlannedIssue, 'forward'>;
+
 /** What `npm run email` reads: the built site and its issues. */
 export interface SavedEmailPlan {
 	/** The built site's folder. */
 	site: string;
-	issues: PlannedIssue[];
+	issues: EmailPlan[];
 }
 
 /** Keeps the plan of a finished build for `npm run email`. */
 export async function saveEmailPlan(cacheDir: string, site: string, issues: PlannedIssue[]): Promise<void> {
 	const file = join(cacheDir, EMAIL_PLAN);
 	await mkdir(dirname(file), { recursive: true });
-	await writeFile(file, JSON.stringify({ site, issues } satisfies SavedEmailPlan));
+	const kept = issues.map(({ forward: _, ...issue }) => issue);
+	await writeFile(file, JSON.stringify({ site, issues: kept } satisfies SavedEmailPlan));
 }
 
 /** Reads the list of files to write beside each issue, and removes it from the site. */
@@ -42,7 +46,7 @@ export async function readIssuePlan(site: string): Promise<PlannedIssue[]> {
  * passes the issues marked `email`; `npm run email` any others. Yields
  * between issues, so that work running beside it (the search index) keeps going.
  */
-export async function writeEmailEditions(site: string, plan: PlannedIssue[]): Promise<number> {
+export async function writeEmailEditions(site: string, plan: EmailPlan[]): Promise<number> {
 	for (const { folder, details } of plan) {
 		const dir = join(site, folder);
 		let edition: ReturnType<typeof emailEdition>;
