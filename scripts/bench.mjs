@@ -281,59 +281,6 @@ mkdirSync(OUT, { recursive: true });
 console.log(
 	`Benchmark: sizes ${sizes.join(', ')}; ${runs} run(s); ${cpus().length} CPU(s) (${availableParallelism()} usable), ${mb(totalmem())} RAM; Node ${process.version}.`,
 );
-for (const n of sizes) {
-	const contents = {};
-	let counts = { issues: 0, playbooks: 0 };
-	for (const format of new Set(tools.map((tool) => formats[tool]))) {
-		contents[format] = join(OUT, `content-${n}-${format}`);
-		counts = generate({ count: n, seed, out: contents[format], format });
-	}
-	console.log(
-		`\n${n} articles (${counts.issues} issues, ${counts.playbooks} playbooks) in ${Object.values(contents).join(' and ')}`,
-	);
-	for (let r = 1; r <= runs; r++) {
-		// Alternate the order so that no site always runs on a warmer machine.
-		const order = r % 2 ? tools : [...tools].reverse();
-		for (const tool of order) {
-			const content = contents[formats[tool]];
-			const work = join(OUT, 'work', `${tool}-${n}`);
-			rmSync(work, { recursive: true, force: true });
-			const full = await build(tool, content, work, `${tool}-${n}-run${r}-full`);
-			let incremental;
-			if (values.incremental && !full.failure) {
-				const restore = touchOneArticle(content);
-				try {
-					incremental = await build(tool, content, work, `${tool}-${n}-run${r}-incremental`);
-				} finally {
-					restore();
-				}
-			}
-			results.push({ n, run: r, tool, full, incremental });
-			const line = full.failure
-				? `failed (${full.failure})`
-				: `${seconds(full.ms)}, ${full.pages} HTML files, peak ${mb(full.peak)}, content sync ${seconds(full.phases.sync ?? Number.NaN)}${incremental ? `; one article changed: ${incremental.failure ? `failed (${incremental.failure})` : seconds(incremental.ms)}` : ''}`;
-			console.log(`  run ${r} ${tool.padEnd(8)} ${line}`);
-		}
-	}
-	for (let r = 1; r <= runs && devTools.length; r++) {
-		const order = r % 2 ? devTools : [...devTools].reverse();
-		for (const tool of order) {
-			const dev = await devSession(
-				tool,
-				contents[formats[tool]],
-				join(OUT, 'work', `${tool}-${n}-dev`),
-				devEdits,
-				`${tool}-${n}-run${r}-dev`,
-			);
-			devResults.push({ n, run: r, tool, ...dev });
-			const line = dev.failure
-				? `failed (${dev.failure})`
-				: `started in ${seconds(dev.start)}; saved edit served in ${dev.edits.map(seconds).join(', ')}`;
-			console.log(`  run ${r} ${tool.padEnd(8)} astro dev: ${line}`);
-		}
-	}
-}
-
 const maybe = (ms) => (ms === undefined || Number.isNaN(ms) ? '' : seconds(ms));
 /** Median and range of a list of ms, as "1.2 s (1.1–1.4 s)". */
 const spread = (list) =>
@@ -419,7 +366,67 @@ function tables() {
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${mb(totalmem())} RAM, Node ${process.version}`;
-const markdown = `## Build benchmark\n\n${runs} run(s) per size, interleaved; generated articles (seed ${seed}, \`scripts/generate-content.mjs\`), the same words for every site, as ${tools.map((tool) => `.${formats[tool]} for ${NAMES[tool]}`).join(', ')}; ${machine}. Peak memory is the largest total resident memory of the build's process tree${values.incremental ? '; "one article changed" rebuilds with the cache kept after appending a paragraph to one issue' : ''}.\n\n${tables()}\n`;
-writeFileSync(join(OUT, 'bench.md'), markdown);
-writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify({ machine, seed, runs, results, dev: devResults }, null, 2)}\n`);
-console.log(`\n${markdown}\nWrote ${join(OUT, 'bench.md')} and bench.json.`);
+const markdown = () =>
+	`## Build benchmark\n\n${runs} run(s) per size, interleaved; generated articles (seed ${seed}, \`scripts/generate-content.mjs\`), the same words for every site, as ${tools.map((tool) => `.${formats[tool]} for ${NAMES[tool]}`).join(', ')}; ${machine}. Peak memory is the largest total resident memory of the build's process tree${values.incremental ? '; "one article changed" rebuilds with the cache kept after appending a paragraph to one issue' : ''}.\n\n${tables()}\n`;
+
+/** Writes the tables and every run so far, so that a run cut short still leaves its figures. */
+function save() {
+	writeFileSync(join(OUT, 'bench.md'), markdown());
+	writeFileSync(join(OUT, 'bench.json'), `${JSON.stringify({ machine, seed, runs, results, dev: devResults }, null, 2)}\n`);
+}
+
+for (const n of sizes) {
+	const contents = {};
+	let counts = { issues: 0, playbooks: 0 };
+	for (const format of new Set(tools.map((tool) => formats[tool]))) {
+		contents[format] = join(OUT, `content-${n}-${format}`);
+		counts = generate({ count: n, seed, out: contents[format], format });
+	}
+	console.log(
+		`\n${n} articles (${counts.issues} issues, ${counts.playbooks} playbooks) in ${Object.values(contents).join(' and ')}`,
+	);
+	for (let r = 1; r <= runs; r++) {
+		// Alternate the order so that no site always runs on a warmer machine.
+		const order = r % 2 ? tools : [...tools].reverse();
+		for (const tool of order) {
+			const content = contents[formats[tool]];
+			const work = join(OUT, 'work', `${tool}-${n}`);
+			rmSync(work, { recursive: true, force: true });
+			const full = await build(tool, content, work, `${tool}-${n}-run${r}-full`);
+			let incremental;
+			if (values.incremental && !full.failure) {
+				const restore = touchOneArticle(content);
+				try {
+					incremental = await build(tool, content, work, `${tool}-${n}-run${r}-incremental`);
+				} finally {
+					restore();
+				}
+			}
+			results.push({ n, run: r, tool, full, incremental });
+			const line = full.failure
+				? `failed (${full.failure})`
+				: `${seconds(full.ms)}, ${full.pages} HTML files, peak ${mb(full.peak)}, content sync ${seconds(full.phases.sync ?? Number.NaN)}${incremental ? `; one article changed: ${incremental.failure ? `failed (${incremental.failure})` : seconds(incremental.ms)}` : ''}`;
+			console.log(`  run ${r} ${tool.padEnd(8)} ${line}`);
+			save();
+		}
+		// Then the dev servers, one at a time, so that a run cut short still has both kinds of figures.
+		for (const tool of r % 2 ? devTools : [...devTools].reverse()) {
+			const dev = await devSession(
+				tool,
+				contents[formats[tool]],
+				join(OUT, 'work', `${tool}-${n}-dev`),
+				devEdits,
+				`${tool}-${n}-run${r}-dev`,
+			);
+			devResults.push({ n, run: r, tool, ...dev });
+			const line = dev.failure
+				? `failed (${dev.failure})`
+				: `started in ${seconds(dev.start)}; saved edit served in ${dev.edits.map(seconds).join(', ')}`;
+			console.log(`  run ${r} ${tool.padEnd(8)} astro dev: ${line}`);
+			save();
+		}
+	}
+}
+
+save();
+console.log(`\n${markdown()}\nWrote ${join(OUT, 'bench.md')} and bench.json.`);
