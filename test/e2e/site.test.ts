@@ -112,7 +112,8 @@ describe('keyboard', () => {
 				return focusable.length;
 			});
 			const reached: number[] = [];
-			for (let i = 0; i < count + 5; i++) {
+			// A date field takes several presses (one per part of the date) before focus moves on.
+			for (let i = 0; i < 4 * count + 5; i++) {
 				await page.keyboard.press('Tab');
 				const focus = await page.evaluate(() => {
 					const el = document.activeElement as HTMLElement | null;
@@ -124,6 +125,7 @@ describe('keyboard', () => {
 						ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
 					};
 				});
+				if (focus && focus.order === reached.at(-1)) continue;
 				if (!focus || reached.includes(focus.order)) break;
 				expect(focus.ring, `focus ring on ${focus.html}`).toBe(true);
 				reached.push(focus.order);
