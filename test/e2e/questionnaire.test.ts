@@ -279,6 +279,59 @@ describe('partner qualification questionnaire', () => {
 		expect(await axe(page)).toEqual([]);
 	});
 
+	test('a weak answer’s advice is added to a plan for the partner, once, and shows in the goal builder', async () => {
+		const context = await newContext();
+		const page = await open(context);
+		await answer(page, MIDDLE[0]![0], MIDDLE[0]![1]);
+		const add = page.getByRole('button', { name: /^Add to a plan: “.*which level of your program/ });
+		const status = page.locator('.pb-q-plan-status');
+		await add.click();
+		await expect(status.textContent()).resolves.toMatch(/^Type the partner’s name in “Partner name” first.*Nothing was added\.$/);
+		await expect(page.evaluate(() => document.activeElement?.classList.contains('pb-q-name'))).resolves.toBe(true);
+		await expect(page.evaluate(() => localStorage.getItem('pb-goals:plan'))).resolves.toBeNull();
+		await page.getByLabel('Partner name').fill('Northwind');
+		await add.click();
+		const added =
+			'Added “Turn the intention into a tier and a date, and write both into the activation plan.” to a new plan for Northwind, as a draft micro goal.';
+		await eventually(() => status.textContent()).toBe(`${added} Open the goal builder`);
+		await expect(status.getAttribute('aria-live')).resolves.toBe('polite');
+		expect(await axe(page)).toEqual([]);
+		await add.click();
+		await eventually(() => status.textContent()).toMatch(/is already in the plan for Northwind\. Open the goal builder$/);
+		await expect(status.getByRole('link', { name: 'Open the goal builder' }).getAttribute('href')).resolves.toBe(
+			'/tools/micro-goals/',
+		);
+		await status.getByRole('link', { name: 'Open the goal builder' }).click();
+		const builder = page.locator('pb-goal-builder');
+		await builder.locator('.pb-micro').first().waitFor();
+		await expect(builder.locator('h2, h3').first().textContent()).resolves.toBe('First partner-sourced deals with Northwind');
+		await expect(builder.locator('.pb-micro-title strong').allTextContents()).resolves.toEqual([
+			'Turn the intention into a tier and a date, and write both into the activation plan.',
+		]);
+	});
+
+	test('saving a partner again with other answers shows each section before and now', async () => {
+		const page = await open();
+		await answerAll(page);
+		await page.getByLabel('Partner name').fill('Acme Advisors');
+		await page.getByRole('button', { name: 'Save assessment' }).click();
+		await expect(page.locator('.pb-q-before').isHidden()).resolves.toBe(true);
+		await answer(page, MIDDLE[0]![0], 'Not discussed');
+		await page.getByRole('button', { name: 'Save assessment' }).click();
+		const table = page.getByRole('table', { name: 'Before and now, by section' });
+		await expect(table.locator('thead th').allTextContents()).resolves.toEqual(['Section', 'Before', 'Now']);
+		const rows = await table.locator('tbody tr').allTextContents();
+		expect(rows.length).toBeGreaterThan(1);
+		const changed = rows.filter((row) => {
+			const [before, now] = row.match(/\d+%/g) ?? [];
+			return before !== now;
+		});
+		expect(changed).toHaveLength(1);
+		expect(await axe(page)).toEqual([]);
+		await page.getByRole('button', { name: 'New assessment' }).click();
+		await expect(page.locator('.pb-q-before').isHidden()).resolves.toBe(true);
+	});
+
 	test('answers saved for an older version still open: removed questions kept aside, the reader told', async () => {
 		const context = await newContext();
 		const saved = {

@@ -41,6 +41,8 @@ class PbQuestionnaire extends HTMLElement {
 	#visiting: { kind: 'result' | 'ask'; assessment: Assessment; ref?: string; name?: string } | undefined;
 	#undo: (() => void) | undefined;
 	#saving = true;
+	/** The answers a saved partner had before it was saved again, shown beside the new ones. */
+	#before: { id: string; answers: Assessment['answers'] } | undefined;
 
 	connectedCallback() {
 		if (this.#q) return;
@@ -71,6 +73,10 @@ class PbQuestionnaire extends HTMLElement {
 		this.querySelector<HTMLInputElement>('[data-import]')!.addEventListener('change', (event) =>
 			this.#import(event.target as HTMLInputElement),
 		);
+		this.querySelector('.pb-q-advice-list ul')!.addEventListener('click', (event) => {
+			const button = (event.target as HTMLElement).closest<HTMLButtonElement>('[data-plan]');
+			if (button) void this.#plan(button);
+		});
 		this.querySelector('.pb-q-saved tbody')!.addEventListener('click', (event) => this.#row(event));
 		this.querySelector('.pb-q-saved tbody')!.addEventListener('change', () => this.#renderPartners());
 		this.#load();
@@ -197,6 +203,7 @@ class PbQuestionnaire extends HTMLElement {
 					`<tr><th scope="row">${esc(s.title)}</th><td>${s.percent === undefined ? 'Not scored' : percentText(s.percent)}</td></tr>`,
 			)
 			.join('');
+		this.#renderBefore(rows);
 		const advice = adviceFor(q, a.answers);
 		const adviceBox = this.querySelector<HTMLElement>('.pb-q-advice-list')!;
 		adviceBox.hidden = advice.length === 0;
@@ -211,6 +218,14 @@ class PbQuestionnaire extends HTMLElement {
 					copy.hidden = false;
 					item.append(copy);
 				}
+				const add = document.createElement('button');
+				add.type = 'button';
+				add.className = 'pb-button pb-noprint';
+				add.dataset.plan = question.id;
+				add.dataset.option = option.id;
+				add.textContent = 'Add to a plan';
+				add.setAttribute('aria-label', `Add to a plan: “${question.text}”`);
+				item.append(add);
 				return item;
 			}),
 		);
@@ -227,6 +242,45 @@ class PbQuestionnaire extends HTMLElement {
 		if (document.activeElement !== name) name.value = a.name;
 		this.#text('[data-ask]', this.#visiting?.kind === 'ask' ? 'Send my answers back' : 'Ask the partner');
 		this.#renderPartners();
+	}
+
+	/** Each section's score as last saved and now, once a saved partner is saved again with other answers. */
+	#renderBefore(rows: ReturnType<typeof score>['sections']) {
+		const box = this.querySelector<HTMLElement>('.pb-q-before')!;
+		const before = this.#before && !this.#visiting && this.#before.id === this.#current.id ? this.#before : undefined;
+		box.hidden = !before;
+		if (!before) {
+			box.innerHTML = '';
+			return;
+		}
+		const then = score(this.#q, before.answers).sections;
+		const cell = (percent: number | undefined) => `<td>${percent === undefined ? 'Not scored' : percentText(percent)}</td>`;
+		box.innerHTML = `<table class="pb-q-table"><caption>Before and now, by section</caption><thead><tr><th scope="col">Section</th><th scope="col">Before</th><th scope="col">Now</th></tr></thead><tbody>${rows
+			.map(
+				(s) => `<tr><th scope="row">${esc(s.title)}</th>${cell(then.find((t) => t.id === s.id)?.percent)}${cell(s.percent)}</tr>`,
+			)
+			.join('')}</tbody></table>`;
+	}
+
+	/** Adds a weak answer's advice to the goal builder's plan for the partner named above. */
+	async #plan(button: HTMLButtonElement) {
+		const status = this.querySelector<HTMLElement>('.pb-q-plan-status')!;
+		const field = this.querySelector<HTMLInputElement>('.pb-q-name')!;
+		const question = this.#q.questions.find((item) => item.id === button.dataset.plan);
+		const option = question?.options.find((item) => item.id === button.dataset.option);
+		if (!question || !option) return;
+		if (!field.value.trim()) {
+			status.textContent = 'Type the partner’s name in “Partner name” first: the plan is kept per partner. Nothing was added.';
+			field.focus();
+			return;
+		}
+		const [{ draftFromAdvice }, { addToPlan }] = await Promise.all([import('./to-plan.ts'), import('../goals/plan-store.ts')]);
+		const draft = draftFromAdvice(this.#q, question, option, field.value, new Date().toISOString().slice(0, 10));
+		const result = addToPlan(draft);
+		const link = document.createElement('a');
+		link.href = `${this.dataset.base ?? '/'}tools/micro-goals/`;
+		link.textContent = 'Open the goal builder';
+		status.replaceChildren(`${result.message} `, link);
 	}
 
 	#text(selector: string, text: string) {
@@ -341,11 +395,18 @@ class PbQuestionnaire extends HTMLElement {
 		const current = this.#current;
 		this.#leaveVisit();
 		const existing = this.#state.partners.find((p) => p.id === current.id);
+		const earlier = existing ?? this.#state.partners.findLast((p) => p.name.trim().toLowerCase() === name.toLowerCase());
 		const saved: Assessment = { ...current, id: existing ? current.id : newId(), name, updated: new Date().toISOString() };
 		const partners = existing
 			? this.#state.partners.map((p) => (p.id === saved.id ? saved : p))
 			: [...this.#state.partners, saved];
 		this.#state = { draft: saved, partners };
+		this.#before =
+			earlier && JSON.stringify(earlier.answers) !== JSON.stringify(saved.answers)
+				? { id: saved.id, answers: earlier.answers }
+				: this.#before?.id === saved.id
+					? this.#before
+					: undefined;
 		if (this.#persist())
 			this.#notice(existing && existing.name !== name ? `Renamed ${existing.name} to ${name} and saved.` : `Saved ${name}.`);
 		this.#render();

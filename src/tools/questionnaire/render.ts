@@ -63,8 +63,9 @@ function panel(q: Defined, level: 2 | 3): string {
 <ul class="pb-q-next"></ul>
 <div class="pb-q-chart-box"></div>
 <table class="pb-q-table"><caption>Score by section</caption><thead><tr><th scope="col">Section</th><th scope="col">Score</th></tr></thead><tbody></tbody></table>
+<div class="pb-q-before" hidden></div>
 <div class="pb-q-moveup" hidden><${h}>What would move it up a band</${h}><p></p><ul></ul><button type="button" class="pb-button" data-apply>Apply these answers</button></div>
-<div class="pb-q-advice-list" hidden><${h}>What to work on</${h}><ul></ul></div>
+<div class="pb-q-advice-list" hidden><${h}>What to work on</${h}><ul></ul><p class="pb-q-plan-status" role="status" aria-live="polite"></p></div>
 <div class="pb-q-aside" hidden><${h}>Answers kept aside</${h}><p>These answers were given to questions this questionnaire no longer asks.</p><ul></ul></div>
 </section>
 <section class="pb-q-partners pb-noprint" aria-labelledby="${id('partners')}">

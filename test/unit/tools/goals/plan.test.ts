@@ -4,6 +4,7 @@ import { checkState } from '../../../../src/tools/goals/check.ts';
 import { emptyState } from '../../../../src/tools/goals/model.ts';
 import { addDraft } from '../../../../src/tools/goals/plan.ts';
 import { addToPlan } from '../../../../src/tools/goals/plan-store.ts';
+import { draftFromAdvice } from '../../../../src/tools/questionnaire/to-plan.ts';
 import { goal } from './fixtures.ts';
 
 const draft = {
@@ -48,5 +49,36 @@ describe('from an assessment to a plan', () => {
 		).toBe('Added “Name a sponsor” to the plan for Northwind, as a draft micro goal.');
 		expect(addToPlan(draft, storage).ok).toBe(false);
 		expect(addToPlan(draft, null)).toMatchObject({ ok: false });
+	});
+	test('a weak answer’s advice: its first sentence is the action, the rest and its origin the notes', () => {
+		const q = { id: 'partner-or-pen-pal', title: 'Partner or pen pal?' };
+		const question = { id: 'goals', text: 'Do you know what they expect?' };
+		const option = {
+			label: 'Only in words',
+			advice: { text: '  Put a number on each goal.  Deals, pipeline or customers moved!  Then check it. ' },
+		};
+		expect(draftFromAdvice(q, question, option, ' Northwind ', '2026-07-02')).toEqual({
+			partner: 'Northwind',
+			action: 'Put a number on each goal.',
+			notes:
+				'Deals, pipeline or customers moved! Then check it.\n\nFrom “Partner or pen pal?”: Do you know what they expect? Only in words.',
+			source: 'assessment:partner-or-pen-pal:goals',
+			today: '2026-07-02',
+		});
+		const one = draftFromAdvice(
+			q,
+			question,
+			{ label: 'No', advice: { text: 'Ask for a sponsor by name' } },
+			'Acme',
+			'2026-07-02',
+		);
+		expect([one.action, one.notes]).toEqual([
+			'Ask for a sponsor by name',
+			'From “Partner or pen pal?”: Do you know what they expect? No.',
+		]);
+		// The draft is what the plan keeps: added under the partner, and the same answer only once.
+		const added = addDraft(emptyState(), one);
+		expect(added.ok && added.state.goals[0]!.micro[0]!.source).toBe('assessment:partner-or-pen-pal:goals');
+		expect(added.ok && addDraft(added.state, one).ok).toBe(false);
 	});
 });
