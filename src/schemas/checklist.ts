@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { text } from './fields.ts';
+import { checkBands, text } from './fields.ts';
 
 const band = z.strictObject({
 	/** Fewest ticked items for this band. */
@@ -33,24 +33,7 @@ export const checklistScoringSchema = z
 		/** Score bands from lowest to highest, e.g. 0–3 "At risk", 4–6 "Getting there", 7–8 "Strong". Without them the list is not scored. */
 		bands: z.array(band).min(1, { error: 'needs at least one band.' }).optional(),
 	})
-	.superRefine(({ bands = [] }, ctx) => {
-		bands.forEach((b, i) => {
-			if (b.min > b.max) {
-				ctx.addIssue({ code: 'custom', path: ['bands', i], message: `goes from ${b.min} down to ${b.max}. Swap min and max.` });
-			}
-			const previous = bands[i - 1];
-			if (i === 0 && b.min !== 0) {
-				ctx.addIssue({ code: 'custom', path: ['bands', 0, 'min'], message: `is ${b.min}; the first band must start at 0.` });
-			}
-			if (previous && b.min !== previous.max + 1) {
-				ctx.addIssue({
-					code: 'custom',
-					path: ['bands', i, 'min'],
-					message: `is ${b.min} but the band before ends at ${previous.max}. Set it to ${previous.max + 1} so no score is left out or counted twice.`,
-				});
-			}
-		});
-	});
+	.superRefine(({ bands = [] }, ctx) => checkBands(bands, ctx));
 
 /** `checklists:` frontmatter: settings per checklist, keyed by the id of the heading above the list. */
 export const checklistsField = () => z.record(z.string(), checklistScoringSchema).optional();

@@ -69,3 +69,30 @@ export function idFrom(name: string): string {
 /** A position in a series: 1, 2, … */
 export const partField = () =>
 	z.number().int({ error: 'should be a whole number, like 2.' }).positive({ error: 'should be 1 or more.' });
+
+/**
+ * Checks that score bands, in order, start at 0 and follow each other with no
+ * gap or overlap (each `min` one above the `max` before it), and, given `end`,
+ * that the last one ends there. Used by checklist scoring and questionnaires.
+ */
+export function checkBands(bands: readonly { min: number; max: number }[], ctx: z.RefinementCtx, end?: number): void {
+	bands.forEach((b, i) => {
+		if (b.min > b.max) {
+			ctx.addIssue({ code: 'custom', path: ['bands', i], message: `goes from ${b.min} down to ${b.max}. Swap min and max.` });
+		}
+		const previous = bands[i - 1];
+		if (i === 0 && b.min !== 0) {
+			ctx.addIssue({ code: 'custom', path: ['bands', 0, 'min'], message: `is ${b.min}; the first band must start at 0.` });
+		}
+		if (previous && b.min !== previous.max + 1) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['bands', i, 'min'],
+				message: `is ${b.min} but the band before ends at ${previous.max}. Set it to ${previous.max + 1} so no score is left out or counted twice.`,
+			});
+		}
+		if (end !== undefined && i === bands.length - 1 && b.max !== end) {
+			ctx.addIssue({ code: 'custom', path: ['bands', i, 'max'], message: `is ${b.max}; the last band must end at ${end}.` });
+		}
+	});
+}

@@ -6,7 +6,7 @@
  * Used at build time only: the browser gets the parsed definition as JSON.
  */
 import { z } from 'astro/zod';
-import { idField, text } from '../../schemas/fields.ts';
+import { checkBands, idField, text } from '../../schemas/fields.ts';
 import type { Problem } from '../../schemas/problems.ts';
 
 const link = z.strictObject({
@@ -227,25 +227,7 @@ export const questionnaireSchema = z
 				}
 			}
 		});
-		q.bands.forEach((b, i) => {
-			if (b.min > b.max) {
-				ctx.addIssue({ code: 'custom', path: ['bands', i], message: `goes from ${b.min} down to ${b.max}. Swap min and max.` });
-			}
-			const previous = q.bands[i - 1];
-			if (i === 0 && b.min !== 0) {
-				ctx.addIssue({ code: 'custom', path: ['bands', 0, 'min'], message: `is ${b.min}; the first band must start at 0.` });
-			}
-			if (previous && b.min !== previous.max + 1) {
-				ctx.addIssue({
-					code: 'custom',
-					path: ['bands', i, 'min'],
-					message: `is ${b.min} but the band before ends at ${previous.max}. Set it to ${previous.max + 1} so no score is left out or counted twice.`,
-				});
-			}
-			if (i === q.bands.length - 1 && b.max !== 100) {
-				ctx.addIssue({ code: 'custom', path: ['bands', i, 'max'], message: `is ${b.max}; the last band must end at 100.` });
-			}
-		});
+		checkBands(q.bands, ctx, 100);
 	});
 
 /** A questionnaire as the file gives it (option ids may be missing). */
