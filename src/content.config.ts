@@ -1,13 +1,13 @@
 import { defineCollection } from 'astro:content';
-import { type CheckedEntry, duplicates, pactbookLoader } from './integrations/loader.ts';
 import { describeNumbers, heldBackLine, numberGaps, statusOf } from './lib/publishing.ts';
 import { RESERVED_PAGE_SLUGS } from './lib/urls.ts';
+import { type CheckedEntry, duplicates, pactbookLoader } from './loading/loader.ts';
 import { authorExamples, authorSchema } from './schemas/author.ts';
-import { goalTemplateExamples, goalTemplateSchema } from './schemas/goal-template.ts';
 import { issueExamples, issueSchema } from './schemas/issue.ts';
 import { pageExamples, pageSchema } from './schemas/page.ts';
 import { playbookExamples, playbookSchema } from './schemas/playbook.ts';
 import type { Problem } from './schemas/problems.ts';
+import { goalTemplateExamples, goalTemplateSchema } from './tools/goals/template-schema.ts';
 import { checkLinks, questionnaireExamples, questionnaireSchema } from './tools/questionnaire/schema.ts';
 import { sitePaths, unknownEmbeds } from './tools/questionnaire/site-paths.ts';
 

@@ -5,7 +5,7 @@ declare module 'virtual:pactbook/site' {
 	export const preview: boolean;
 }
 
-/** The address of a browser module, to load with `import()` on first use (see src/integrations/first-use.ts). */
+/** The address of a browser module, to load with `import()` on first use (see src/build/first-use.ts). */
 declare module '*?first-use' {
 	const address: string;
 	export default address;

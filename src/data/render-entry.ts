@@ -1,6 +1,7 @@
 import { type CollectionKey, type DataEntryMap, render } from 'astro:content';
 import { entryFile, entryFilePath } from '../lib/entry-file.ts';
-import { ContentError, peekRenderProblems } from '../schemas/problems.ts';
+import { peekRenderProblems } from '../markdown/render-problems.ts';
+import { ContentError } from '../schemas/problems.ts';
 
 type Entry = DataEntryMap[CollectionKey][string];
 

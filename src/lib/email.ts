@@ -2,7 +2,7 @@ import { compile } from 'html-to-text';
 import juice from 'juice';
 import { escapeHtml, xmlText } from './escape.ts';
 import { elementsOf, parseHtml, renderHtml } from './html-tree.ts';
-import { portableHtml } from './portable-html.ts';
+import { portableHtml, type ToolLookup } from './portable-html.ts';
 
 /** What the email edition of an issue shows. */
 export interface EmailInput {
@@ -188,8 +188,8 @@ export function articleBody(page: string): string {
 /** Everything an email edition shows but its body, which comes from the issue's built page. */
 export type EmailDetails = Omit<EmailInput, 'body'>;
 
-/** The HTML and plain-text email editions of an issue, from its web page as built. */
-export function emailEdition(details: EmailDetails, page: string): { html: string; text: string } {
-	const html = emailHtml({ ...details, body: portableHtml(articleBody(page), { pageUrl: details.webUrl }) });
+/** The HTML and plain-text email editions of an issue, from its web page as built; `tools` finds each tool's stand-in. */
+export function emailEdition(details: EmailDetails, page: string, tools: ToolLookup): { html: string; text: string } {
+	const html = emailHtml({ ...details, body: portableHtml(articleBody(page), { pageUrl: details.webUrl, tools }) });
 	return { html, text: emailText(html) };
 }

@@ -1,5 +1,4 @@
 import { append, removeElement, replaceElement, textContent } from 'domutils';
-import { toolByElement } from '../tools/index.ts';
 import { escapeHtml } from './escape.ts';
 import { elementsOf, parseHtml, renderHtml } from './html-tree.ts';
 import { linkProblem } from './urls.ts';
@@ -17,11 +16,30 @@ export class UnfollowableLink extends Error {
 	}
 }
 
+/** What a tool's stand-in in feeds and email is made from: the tool's element, read from the built HTML. */
+export interface StandInInput {
+	/** The element's attributes (`data-key`, `data-id`, …). */
+	attributes: Record<string, string>;
+	/** Text of each `<label>` inside the element, in order (entities kept, whitespace folded). */
+	labels: string[];
+	/** Text of each `<legend>` inside the element, in order. */
+	legends: string[];
+	/** Absolute address of the page the tool is on; links resolve against it. */
+	pageUrl: string;
+	/** Wording of the link to the web page, when the caller overrides the tool's own. */
+	link?: string;
+}
+
+/** Finds the interactive tool an element is (src/tools/index.ts: `toolByElement`), and how to show it outside the site. */
+export type ToolLookup = (tag: string) => { standIn: (input: StandInInput) => string } | undefined;
+
 export interface PortableOptions {
 	/** Absolute address of the article's web page: relative links resolve against it, tools link to it. */
 	pageUrl: string;
 	/** Wording of the link that replaces each interactive tool; each tool has its own by default. */
 	toolLink?: string;
+	/** The declared tools, each replaced by its stand-in. */
+	tools: ToolLookup;
 }
 
 /**
@@ -31,7 +49,7 @@ export interface PortableOptions {
  * page), heading anchor links and build-only attributes removed.
  * Throws `UnfollowableLink` for an address that cannot be made absolute.
  */
-export function portableHtml(html: string, { pageUrl, toolLink }: PortableOptions): string {
+export function portableHtml(html: string, { pageUrl, toolLink, tools }: PortableOptions): string {
 	const root = parseHtml(html);
 	const elements = elementsOf(root);
 	for (const element of elements) {
@@ -46,7 +64,7 @@ export function portableHtml(html: string, { pageUrl, toolLink }: PortableOption
 	}
 	for (const anchor of elements.filter((element) => /\bpb-anchor\b/.test(element.attribs.class ?? ''))) removeElement(anchor);
 	for (const tool of elements) {
-		const declared = toolByElement(tool.name);
+		const declared = tools(tool.name);
 		if (!declared) continue;
 		// Text as HTML (escaped again), whitespace folded: what the stand-ins expect.
 		const texts = (name: string) =>

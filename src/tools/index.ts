@@ -19,23 +19,10 @@
  * the portable-HTML code read it outside Astro too.
  */
 import { escapeHtml } from '../lib/escape.ts';
+import type { StandInInput } from '../lib/portable-html.ts';
 import { goalBuilderBlock } from './goals/block.ts';
 import { QUESTIONNAIRE_BLOCK } from './questionnaire/block.ts';
 import { questionnaireStandIn } from './questionnaire/stand-in.ts';
-
-/** What a tool's stand-in in feeds and email is made from: the tool's element, read from the built HTML. */
-export interface StandInInput {
-	/** The element's attributes (`data-key`, `data-id`, …). */
-	attributes: Record<string, string>;
-	/** Text of each `<label>` inside the element, in order (entities kept, whitespace folded). */
-	labels: string[];
-	/** Text of each `<legend>` inside the element, in order. */
-	legends: string[];
-	/** Absolute address of the page the tool is on; links resolve against it. */
-	pageUrl: string;
-	/** Wording of the link to the web page, when the caller overrides the tool's own. */
-	link?: string;
-}
 
 /** How authors put a tool into an article. */
 export interface ToolEmbed {

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, matchesGlob } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { SEARCHED_PAGES } from '../../src/integrations/pagefind.ts';
+import { SEARCHED_PAGES } from '../../src/build/search-index.ts';
 import { moveUp, progress, score } from '../../src/tools/questionnaire/scoring.ts';
 import { type BuildResult, buildSite, copyFixture, problemsIn, readPage } from '../helpers/build.ts';
 import { page, text } from '../helpers/html.ts';

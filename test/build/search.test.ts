@@ -2,7 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join, matchesGlob } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { SEARCHED_PAGES } from '../../src/integrations/pagefind.ts';
+import { SEARCHED_PAGES } from '../../src/build/search-index.ts';
 import { readPage, TMP } from '../helpers/build.ts';
 import { page, text } from '../helpers/html.ts';
 

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { contentDir } from '../../integrations/paths.ts';
+import { contentDir } from '../../lib/content-paths.ts';
 import { closest } from '../../schemas/problems.ts';
 import type { BlockContext, BlockRender } from '../index.ts';
 import { digestOf, renderQuestionnaire } from './render.ts';

@@ -6,7 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { authorIds, contentDir, displayPath } from '../../integrations/paths.ts';
+import { authorIds, contentDir, displayPath } from '../../lib/content-paths.ts';
 import { closest, type Problem } from '../../schemas/problems.ts';
 import { questionnaireIds } from './block.ts';
 

@@ -1,5 +1,5 @@
 import { escapeHtml } from '../../lib/escape.ts';
-import type { StandInInput } from '../index.ts';
+import type { StandInInput } from '../../lib/portable-html.ts';
 
 /**
  * What feeds and email editions show in place of a questionnaire: its

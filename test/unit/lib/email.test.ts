@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { articleBody, type EmailDetails, emailEdition } from '../../../src/lib/email.ts';
+import { toolByElement } from '../../../src/tools/index.ts';
 
 const page = (body: string) =>
 	`<!DOCTYPE html><html><body><main><div class="pb-prose"><p>Above</p><div class="pb-body">${body}</div><section class="pb-subscribe"><div>Subscribe</div></section></div></main></body></html>`;
@@ -45,6 +46,7 @@ describe('emailEdition', () => {
 		const { html, text } = emailEdition(
 			details,
 			page('<h2 id="why">Why</h2><p>See <a href="../002-second/">the last issue</a>.</p>'),
+			toolByElement,
 		);
 		expect(html).toContain('<title>Trust &amp; check-ins</title>');
 		expect(html).toMatch(/<a href="https:\/\/news\.example\.com\/issues\/002-second\/" style="[^"]+">the last issue<\/a>/);
@@ -57,7 +59,7 @@ describe('emailEdition', () => {
 
 	test('each value lands in its place as text, whatever it contains', () => {
 		const tricky = { ...details, title: 'A %%pactbook-body%% title', summary: 'Costs $1, or $& and $$ <b>' };
-		const { html } = emailEdition(tricky, page('<p>Body text.</p>'));
+		const { html } = emailEdition(tricky, page('<p>Body text.</p>'), toolByElement);
 		expect(html).toContain('<title>A %%pactbook-body%% title</title>');
 		expect(html).toMatch(/<h1 style="[^"]+">A %%pactbook-body%% title<\/h1>/);
 		expect(html.match(/Costs \$1, or \$&amp; and \$\$ &lt;b&gt;/g)).toHaveLength(2);
@@ -69,6 +71,7 @@ describe('emailEdition', () => {
 		const { html } = emailEdition(
 			details,
 			page('<table><tr><th>Stage</th></tr><tr><td>Sign</td></tr></table><aside class="pb-wild"><p>Story.</p></aside>'),
+			toolByElement,
 		);
 		expect(html).toMatch(/<th style="[^"]*border: 1px solid #d9d5cc[^"]*"[^>]*>Stage<\/th>/);
 		expect(html).toMatch(/<td style="[^"]*padding: 6px 8px[^"]*"[^>]*>Sign<\/td>/);
@@ -86,6 +89,7 @@ describe('emailEdition', () => {
 			page(
 				'<h2 id="setup">Setup</h2><p>Write <code>&lt;p class="lead"&gt;</code> or <code>&lt;a id="top"&gt;</code> class="x" as text.</p>',
 			),
+			toolByElement,
 		);
 		expect(html).toContain('<code>&lt;p class="lead"&gt;</code>');
 		expect(html).toContain('<code>&lt;a id="top"&gt;</code> class="x" as text.');
@@ -94,7 +98,7 @@ describe('emailEdition', () => {
 	});
 
 	test('characters XML forbids are left out of both editions, a soft line break becoming a space', () => {
-		const { html, text } = emailEdition({ ...details, title: 'Soft\x0bbreak' }, page('<p>One\x0btwo\0three</p>'));
+		const { html, text } = emailEdition({ ...details, title: 'Soft\x0bbreak' }, page('<p>One\x0btwo\0three</p>'), toolByElement);
 		expect(html).toContain('<title>Soft break</title>');
 		expect(html).toContain('One twothree');
 		expect(html.replace(/\n/g, '')).not.toMatch(/\p{Cc}/u);

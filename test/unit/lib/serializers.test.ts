@@ -7,6 +7,7 @@ import { type FeedInput, jsonFeed, rssFeed } from '../../../src/lib/feed.ts';
 import { portableHtml } from '../../../src/lib/portable-html.ts';
 import { forwardingPage } from '../../../src/lib/redirect.ts';
 import { type StructuredInput, structuredDataScript } from '../../../src/lib/structured-data.ts';
+import { toolByElement } from '../../../src/tools/index.ts';
 import { childText, elements, parseXml } from '../../helpers/xml.ts';
 
 // Author text as it comes: any Unicode (lone surrogates included), and strings
@@ -309,7 +310,7 @@ describe('article bodies outside the site', () => {
 			fc.property(authorText, authorText, (alt, text) => {
 				const body = portableHtml(
 					`<p><a href="/x/" title="${attribute(alt)}">${textHtml(text)}</a> <img src="/i.png" alt="${attribute(alt)}"></p><p>after</p>`,
-					{ pageUrl: 'https://news.example.com/issues/x/' },
+					{ pageUrl: 'https://news.example.com/issues/x/', tools: toolByElement },
 				);
 				const portable = parse(body);
 				expect(portable.querySelector('a')!.getAttribute('title')).toBe(alt);

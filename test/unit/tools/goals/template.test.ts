@@ -2,9 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { goalTemplateSchema } from '../../../../src/schemas/goal-template.ts';
 import { microSchema } from '../../../../src/tools/goals/schema.ts';
 import { fill, fromTemplate, type GoalTemplate } from '../../../../src/tools/goals/template.ts';
+import { goalTemplateSchema } from '../../../../src/tools/goals/template-schema.ts';
 
 const template: GoalTemplate = {
 	id: 'joint-webinar',

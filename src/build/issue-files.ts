@@ -1,8 +1,9 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { AstroIntegration } from 'astro';
-import type { PlannedIssue } from '../data/issue-files.ts';
+import type { PlannedIssue } from '../data/issue-plan.ts';
 import { emailEdition } from '../lib/email.ts';
+import { toolByElement } from '../tools/index.ts';
 
 /** The build's list of files to write beside each issue, at the root of the output folder until it is read. */
 export const ISSUE_PLAN = 'pactbook-issue-files.json';
@@ -51,7 +52,7 @@ export async function writeEmailEditions(site: string, plan: EmailPlan[]): Promi
 		const dir = join(site, folder);
 		let edition: ReturnType<typeof emailEdition>;
 		try {
-			edition = emailEdition(details, await readFile(join(dir, 'index.html'), 'utf8'));
+			edition = emailEdition(details, await readFile(join(dir, 'index.html'), 'utf8'), toolByElement);
 		} catch (error) {
 			throw new Error(`Pactbook could not make the email edition of /${folder}: ${(error as Error).message}.`);
 		}
@@ -85,13 +86,13 @@ export default function issueFiles(): AstroIntegration {
 		name: 'pactbook-issue-files',
 		hooks: {
 			'astro:config:setup': ({ command, config, injectRoute }) => {
-				const route = (file: string) => new URL(`integrations/routes/${file}`, config.srcDir);
+				const route = (file: string) => new URL(`routes/${file}`, config.srcDir);
 				if (command === 'dev') {
 					for (const format of ['html', 'txt']) {
 						injectRoute({ pattern: `/issues/[slug]/email.${format}`, entrypoint: route(`email-${format}.ts`), prerender: true });
 					}
 				} else {
-					injectRoute({ pattern: `/${ISSUE_PLAN}`, entrypoint: route('issue-files.ts'), prerender: true });
+					injectRoute({ pattern: `/${ISSUE_PLAN}`, entrypoint: route('issue-plan.ts'), prerender: true });
 				}
 			},
 		},

@@ -5,24 +5,15 @@ import { fileURLToPath } from 'node:url';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import type { z } from 'astro/zod';
+import { authorIds, contentDir, displayPath } from '../lib/content-paths.ts';
 import { entryFile } from '../lib/entry-file.ts';
 import { hasCurrentMeasures, MEASURES, measure } from '../lib/measures.ts';
 import { MAX_NESTING, tooDeep } from '../lib/nesting.ts';
+import { failRender, forgetRenderProblems, recordRenderProblems, takeRenderProblems } from '../markdown/render-problems.ts';
 import { ID_PATTERN, ID_RULE, idFrom } from '../schemas/fields.ts';
 import { frontmatterText, writtenProblems } from '../schemas/frontmatter.ts';
-import {
-	ContentError,
-	type Examples,
-	failRender,
-	forgetRenderProblems,
-	formatProblems,
-	type Problem,
-	recordRenderProblems,
-	takeRenderProblems,
-	zodProblems,
-} from '../schemas/problems.ts';
+import { ContentError, type Examples, formatProblems, type Problem, zodProblems } from '../schemas/problems.ts';
 import { staleToolBlocks } from '../tools/index.ts';
-import { authorIds, contentDir, displayPath } from './paths.ts';
 import { loadSiteConfig, parseYaml, yamlSyntaxProblems } from './site-config.ts';
 
 interface Options {

@@ -1,9 +1,9 @@
 import site from 'virtual:pactbook/site';
+import { articlePath, getCatalog } from '../data/catalog.ts';
+import { FEEDS } from '../data/feed-paths.ts';
+import { absolute } from '../data/url.ts';
 import { type FeedEntry, type FeedInput, jsonFeed, rssFeed } from '../lib/feed.ts';
-import { articlePath, getCatalog } from './catalog.ts';
-import { FEEDS } from './feed-paths.ts';
-import { portableBody } from './render-html.ts';
-import { absolute } from './url.ts';
+import { portableBody } from './portable-body.ts';
 
 type Kind = 'issues' | 'playbooks';
 

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { displayPath } from '../../../src/integrations/paths.ts';
-import { loadSiteConfig, MAX_ALIASES, parseYaml, yamlSyntaxProblems } from '../../../src/integrations/site-config.ts';
+import { displayPath } from '../../../src/lib/content-paths.ts';
+import { loadSiteConfig, MAX_ALIASES, parseYaml, yamlSyntaxProblems } from '../../../src/loading/site-config.ts';
 import { ContentError } from '../../../src/schemas/problems.ts';
 
 /** YAML whose last anchor expands to 9^levels values. */

@@ -1,6 +1,7 @@
 import { markdownToHtml } from 'satteri';
 import { describe, expect, test } from 'vitest';
-import { baseLinks, checkedLinks, headingAnchors } from '../../../src/integrations/markdown.ts';
+import { headingAnchors } from '../../../src/markdown/headings.ts';
+import { baseLinks, checkedLinks } from '../../../src/markdown/links.ts';
 
 describe('heading anchors', () => {
 	test('wrap h2 and h3 with a labelled link to their id', async () => {

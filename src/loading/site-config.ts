@@ -1,10 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
+import { authorIds, contentDir, displayPath } from '../lib/content-paths.ts';
 import { frontmatterText } from '../schemas/frontmatter.ts';
 import { ContentError, type Problem, zodProblems } from '../schemas/problems.ts';
 import { type SiteConfig, siteExamples, siteSchema } from '../schemas/site.ts';
-import { authorIds, contentDir, displayPath } from './paths.ts';
 
 /**
  * The line a YAML error is on, as the author would look for it: the parser

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { displayPath } from '../../../src/integrations/paths.ts';
-import { loadSiteConfig, parseYaml } from '../../../src/integrations/site-config.ts';
+import { displayPath } from '../../../src/lib/content-paths.ts';
+import { loadSiteConfig, parseYaml } from '../../../src/loading/site-config.ts';
 import { ContentError } from '../../../src/schemas/problems.ts';
 
 const dirs: string[] = [];

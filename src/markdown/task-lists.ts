@@ -2,9 +2,9 @@ import { fileURLToPath } from 'node:url';
 import type { Element, ElementContent, Properties } from 'hast';
 import type { HastPluginDefinition, HastPluginEntry, HastVisitorContext } from 'satteri';
 import { deriveId, hasTaskList, nextListId, repeatedIds, splitExplicitId, uniqueIds } from '../lib/checklist-ids.ts';
+import { displayPath } from '../lib/content-paths.ts';
 import type { ChecklistScoring } from '../schemas/checklist.ts';
-import { failRender } from '../schemas/problems.ts';
-import { displayPath } from './paths.ts';
+import { failRender } from './render-problems.ts';
 
 /** A copy of a hast subtree as plain objects, safe to re-insert elsewhere. */
 function clone<T>(node: T): T {

@@ -1,6 +1,6 @@
 import { markdownToHtml } from 'satteri';
 import { describe, expect, test } from 'vitest';
-import { contentBlocks } from '../../../src/integrations/blocks.ts';
+import { contentBlocks } from '../../../src/markdown/blocks.ts';
 
 const render = async (md: string) =>
 	(await markdownToHtml(md, { features: { directive: true }, mdastPlugins: [contentBlocks()] })).html;

@@ -3,15 +3,16 @@ import { satteri } from '@astrojs/markdown-satteri';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
 import { escapeExplicitIds } from '../lib/checklist-ids.ts';
+import { contentDir } from '../lib/content-paths.ts';
 import { cspConfig } from '../lib/csp.ts';
-import { contentBlocks } from './blocks.ts';
+import { loadSiteConfig } from '../loading/site-config.ts';
+import { contentBlocks } from '../markdown/blocks.ts';
+import { headingAnchors } from '../markdown/headings.ts';
+import { baseLinks, checkedLinks } from '../markdown/links.ts';
+import { taskLists } from '../markdown/task-lists.ts';
 import firstUse from './first-use.ts';
 import issueFiles, { readIssuePlan, saveEmailPlan, writeEmailEditions, writeForwardingPages } from './issue-files.ts';
-import { baseLinks, checkedLinks, headingAnchors } from './markdown.ts';
-import pagefindIndex, { indexSite } from './pagefind.ts';
-import { contentDir } from './paths.ts';
-import { loadSiteConfig } from './site-config.ts';
-import { taskLists } from './task-lists.ts';
+import pagefindIndex, { indexSite } from './search-index.ts';
 
 const VIRTUAL = 'virtual:pactbook/site';
 

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
-import { PLACEHOLDERS } from '../tools/goals/template.ts';
-import { text } from './fields.ts';
+import { text } from '../../schemas/fields.ts';
+import { PLACEHOLDERS } from './template.ts';
 
 /** Text that may use `{partner}`, and no other placeholder. */
 const templated = (max: number) =>

@@ -3,13 +3,14 @@ import { readFileSync } from 'node:fs';
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { contentComponents } from '../components/content/index.ts';
+import { type Article, articlePath } from '../data/catalog.ts';
+import { renderEntry } from '../data/render-entry.ts';
+import { absolute } from '../data/url.ts';
 import { entryFile } from '../lib/entry-file.ts';
 import { portableHtml, UnfollowableLink } from '../lib/portable-html.ts';
 import { linkField, linkLine } from '../lib/urls.ts';
 import { ContentError } from '../schemas/problems.ts';
-import { type Article, articlePath } from './catalog.ts';
-import { renderEntry } from './render-entry.ts';
-import { absolute } from './url.ts';
+import { toolByElement } from '../tools/index.ts';
 
 let container: Promise<AstroContainer> | undefined;
 const rendered = new Map<string, Promise<string>>();
@@ -27,7 +28,7 @@ export function portableBody(article: Article): Promise<string> {
 			const { Content } = await renderEntry(article.entry);
 			const body = await (await container).renderToString(Content, { props: { components: contentComponents } });
 			try {
-				return portableHtml(body, { pageUrl: absolute(articlePath(article)) });
+				return portableHtml(body, { pageUrl: absolute(articlePath(article)), tools: toolByElement });
 			} catch (error) {
 				if (!(error instanceof UnfollowableLink)) throw error;
 				const file = article.entry.filePath ? entryFile(article.entry.filePath) : `${article.kind} ${article.slug}`;

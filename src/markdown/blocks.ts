@@ -3,10 +3,11 @@ import { fileURLToPath } from 'node:url';
 import type { PhrasingContent, RootContent } from 'mdast';
 import type { MdastPluginDefinition, MdastPluginEntry } from 'satteri';
 import { type Block, blockFences, blockLine, blockOpenings, readBlock, unreadableRest } from '../lib/blocks.ts';
+import { displayPath } from '../lib/content-paths.ts';
 import { withBase } from '../lib/urls.ts';
-import { closest, failRender, forgetRenderProblems, type Problem } from '../schemas/problems.ts';
+import { closest, type Problem } from '../schemas/problems.ts';
 import { toolByBlock } from '../tools/index.ts';
-import { displayPath } from './paths.ts';
+import { failRender, forgetRenderProblems } from './render-problems.ts';
 
 declare module 'mdast' {
 	/** What Sätteri's mdast-to-hast step reads, as in unified's mdast-util-to-hast. */
