@@ -2,7 +2,7 @@
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
-import pactbook from './src/integrations/pactbook.ts';
+import pactbook from './src/build/integration.ts';
 
 /** A path inside the project, wherever Astro's root is. */
 const project = (/** @type {string} */ path) => fileURLToPath(new URL(path, import.meta.url));

@@ -14,7 +14,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { EMAIL_PLAN, writeEmailEditions } from '../src/integrations/issue-files.ts';
+import { EMAIL_PLAN, writeEmailEditions } from '../src/build/issue-files.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -32,7 +32,7 @@ if (!values.all && positionals.length === 0) {
 const cache = resolve(ROOT, process.env.PACTBOOK_CACHE ?? 'node_modules/.astro');
 const saved = join(cache, EMAIL_PLAN);
 if (!existsSync(saved)) stop('No built site to add email editions to: run `npm run build` first.');
-/** @type {import('../src/integrations/issue-files.ts').SavedEmailPlan} */
+/** @type {import('../src/build/issue-files.ts').SavedEmailPlan} */
 const { site, issues } = JSON.parse(readFileSync(saved, 'utf8'));
 
 if (issues.length === 0) stop('The built site has no issues to write email editions for.');
