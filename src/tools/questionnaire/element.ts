@@ -4,8 +4,10 @@
  * module; saved partners can be reopened, renamed, deleted (with undo) and
  * compared. Share links, comparison and export code load on first use.
  */
+import { formatDate, isoDate } from '../../lib/format.ts';
 import { createStore, type Store } from '../../lib/storage.ts';
 import { sectionChart } from './chart.ts';
+import { beforeAndNow, previousFor } from './previous.ts';
 import {
 	type Answer,
 	adviceFor,
@@ -24,6 +26,7 @@ import {
 	parseWorkspace,
 	reconcile,
 	reconcileMessage,
+	WORKSPACE_MIGRATIONS,
 	WORKSPACE_VERSION,
 	type WorkspaceState,
 } from './workspace.ts';
@@ -41,8 +44,6 @@ class PbQuestionnaire extends HTMLElement {
 	#visiting: { kind: 'result' | 'ask'; assessment: Assessment; ref?: string; name?: string } | undefined;
 	#undo: (() => void) | undefined;
 	#saving = true;
-	/** The answers a saved partner had before it was saved again, shown beside the new ones. */
-	#before: { id: string; answers: Assessment['answers'] } | undefined;
 
 	connectedCallback() {
 		if (this.#q) return;
@@ -50,7 +51,12 @@ class PbQuestionnaire extends HTMLElement {
 		for (const input of this.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('.pb-q-form input, .pb-q-form textarea'))
 			input.disabled = false;
 		this.querySelector<HTMLElement>('.pb-q-panel')!.hidden = false;
-		this.#store = createStore({ key: `pb-questionnaire:${this.#q.id}`, version: WORKSPACE_VERSION, parse: parseWorkspace });
+		this.#store = createStore({
+			key: `pb-questionnaire:${this.#q.id}`,
+			version: WORKSPACE_VERSION,
+			migrations: WORKSPACE_MIGRATIONS,
+			parse: parseWorkspace,
+		});
 		this.#store.subscribe(window, () => this.#load('Updated from another tab.'));
 		const form = this.querySelector('.pb-q-form')!;
 		form.addEventListener('change', (event) => this.#changed(event.target as HTMLInputElement));
@@ -203,7 +209,7 @@ class PbQuestionnaire extends HTMLElement {
 					`<tr><th scope="row">${esc(s.title)}</th><td>${s.percent === undefined ? 'Not scored' : percentText(s.percent)}</td></tr>`,
 			)
 			.join('');
-		this.#renderBefore(rows);
+		this.#renderBefore();
 		const advice = adviceFor(q, a.answers);
 		const adviceBox = this.querySelector<HTMLElement>('.pb-q-advice-list')!;
 		adviceBox.hidden = advice.length === 0;
@@ -244,22 +250,28 @@ class PbQuestionnaire extends HTMLElement {
 		this.#renderPartners();
 	}
 
-	/** Each section's score as last saved and now, once a saved partner is saved again with other answers. */
-	#renderBefore(rows: ReturnType<typeof score>['sections']) {
+	/** Each section's score in the partner's previous run and now, whenever the partner on screen has one. */
+	#renderBefore() {
 		const box = this.querySelector<HTMLElement>('.pb-q-before')!;
-		const before = this.#before && !this.#visiting && this.#before.id === this.#current.id ? this.#before : undefined;
-		box.hidden = !before;
-		if (!before) {
+		const a = this.#current;
+		// The saved partner's record holds its previous run; an imported assessment not yet saved carries its own.
+		const previous = this.#visiting ? undefined : (this.#state.partners.find((p) => p.id === a.id) ?? a).previous;
+		box.hidden = !previous;
+		if (!previous) {
 			box.innerHTML = '';
 			return;
 		}
-		const then = score(this.#q, before.answers).sections;
+		const { rows, overall } = beforeAndNow(this.#q, previous, a.answers);
+		const when = new Date(previous.saved);
+		const date = Number.isNaN(when.getTime())
+			? ''
+			: ` (<time datetime="${isoDate(when)}">${esc(formatDate(when, document.documentElement.lang || 'en'))}</time>)`;
 		const cell = (percent: number | undefined) => `<td>${percent === undefined ? 'Not scored' : percentText(percent)}</td>`;
-		box.innerHTML = `<table class="pb-q-table"><caption>Before and now, by section</caption><thead><tr><th scope="col">Section</th><th scope="col">Before</th><th scope="col">Now</th></tr></thead><tbody>${rows
-			.map(
-				(s) => `<tr><th scope="row">${esc(s.title)}</th>${cell(then.find((t) => t.id === s.id)?.percent)}${cell(s.percent)}</tr>`,
-			)
-			.join('')}</tbody></table>`;
+		box.innerHTML = `<table class="pb-q-table"><caption>Before and now, by section</caption><thead><tr><th scope="col">Section</th><th scope="col">Before${date}</th><th scope="col">Now</th><th scope="col">Change</th></tr></thead><tbody>${rows
+			.map((r) => `<tr><th scope="row">${esc(r.title)}</th>${cell(r.before)}${cell(r.now)}<td>${r.change}</td></tr>`)
+			.join(
+				'',
+			)}<tr><th scope="row">Overall</th><td>${percentText(overall.before)}, ${esc(overall.beforeVerdict)}</td><td>${percentText(overall.now)}, ${esc(overall.nowVerdict)}</td><td>${overall.change}</td></tr></tbody></table>`;
 	}
 
 	/** Adds a weak answer's advice to the goal builder's plan for the partner named above. */
@@ -396,17 +408,14 @@ class PbQuestionnaire extends HTMLElement {
 		this.#leaveVisit();
 		const existing = this.#state.partners.find((p) => p.id === current.id);
 		const earlier = existing ?? this.#state.partners.findLast((p) => p.name.trim().toLowerCase() === name.toLowerCase());
-		const saved: Assessment = { ...current, id: existing ? current.id : newId(), name, updated: new Date().toISOString() };
+		const { previous: _, ...fields } = current;
+		const saved: Assessment = { ...fields, id: existing ? current.id : newId(), name, updated: new Date().toISOString() };
+		const previous = previousFor(this.#q, earlier, current);
+		if (previous) saved.previous = previous;
 		const partners = existing
 			? this.#state.partners.map((p) => (p.id === saved.id ? saved : p))
 			: [...this.#state.partners, saved];
 		this.#state = { draft: saved, partners };
-		this.#before =
-			earlier && JSON.stringify(earlier.answers) !== JSON.stringify(saved.answers)
-				? { id: saved.id, answers: earlier.answers }
-				: this.#before?.id === saved.id
-					? this.#before
-					: undefined;
 		if (this.#persist())
 			this.#notice(existing && existing.name !== name ? `Renamed ${existing.name} to ${name} and saved.` : `Saved ${name}.`);
 		this.#render();
