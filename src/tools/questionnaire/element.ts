@@ -4,10 +4,9 @@
  * module; saved partners can be reopened, renamed, deleted (with undo) and
  * compared. Share links, comparison and export code load on first use.
  */
-import { formatDate, isoDate } from '../../lib/format.ts';
 import { createStore, type Store } from '../../lib/storage.ts';
 import { sectionChart } from './chart.ts';
-import { beforeAndNow, previousFor } from './previous.ts';
+import { previousFor } from './previous.ts';
 import {
 	type Answer,
 	adviceFor,
@@ -44,6 +43,8 @@ class PbQuestionnaire extends HTMLElement {
 	#visiting: { kind: 'result' | 'ask'; assessment: Assessment; ref?: string; name?: string } | undefined;
 	#undo: (() => void) | undefined;
 	#saving = true;
+	/** Counts the before-and-now table's renders, so that a slow first load never draws an outdated one. */
+	#beforeRun = 0;
 
 	connectedCallback() {
 		if (this.#q) return;
@@ -250,28 +251,24 @@ class PbQuestionnaire extends HTMLElement {
 		this.#renderPartners();
 	}
 
-	/** Each section's score in the partner's previous run and now, whenever the partner on screen has one. */
+	/** Each section's score in the partner's previous run and now, whenever the partner on screen has one (drawn by code loaded on first use). */
 	#renderBefore() {
 		const box = this.querySelector<HTMLElement>('.pb-q-before')!;
 		const a = this.#current;
 		// The saved partner's record holds its previous run; an imported assessment not yet saved carries its own.
 		const previous = this.#visiting ? undefined : (this.#state.partners.find((p) => p.id === a.id) ?? a).previous;
-		box.hidden = !previous;
+		const run = ++this.#beforeRun;
 		if (!previous) {
+			box.hidden = true;
 			box.innerHTML = '';
 			return;
 		}
-		const { rows, overall } = beforeAndNow(this.#q, previous, a.answers);
-		const when = new Date(previous.saved);
-		const date = Number.isNaN(when.getTime())
-			? ''
-			: ` (<time datetime="${isoDate(when)}">${esc(formatDate(when, document.documentElement.lang || 'en'))}</time>)`;
-		const cell = (percent: number | undefined) => `<td>${percent === undefined ? 'Not scored' : percentText(percent)}</td>`;
-		box.innerHTML = `<table class="pb-q-table"><caption>Before and now, by section</caption><thead><tr><th scope="col">Section</th><th scope="col">Before${date}</th><th scope="col">Now</th><th scope="col">Change</th></tr></thead><tbody>${rows
-			.map((r) => `<tr><th scope="row">${esc(r.title)}</th>${cell(r.before)}${cell(r.now)}<td>${r.change}</td></tr>`)
-			.join(
-				'',
-			)}<tr><th scope="row">Overall</th><td>${percentText(overall.before)}, ${esc(overall.beforeVerdict)}</td><td>${percentText(overall.now)}, ${esc(overall.nowVerdict)}</td><td>${overall.change}</td></tr></tbody></table>`;
+		void import('./before-now.ts').then(({ beforeNowTable }) => {
+			// A later render has drawn (or hidden) the table since.
+			if (run !== this.#beforeRun) return;
+			box.innerHTML = beforeNowTable(this.#q, previous, a.answers, document.documentElement.lang || 'en');
+			box.hidden = false;
+		});
 	}
 
 	/** Adds a weak answer's advice to the goal builder's plan for the partner named above. */

@@ -10,6 +10,9 @@
  *   run as it was, so the comparison is never wiped by a second click.
  * - The snapshot holds scores, not answers: it shows what the reader saw
  *   then, even after the questionnaire changes.
+ *
+ * The table itself is drawn by `before-now.ts`, loaded when a partner with a
+ * previous run is first shown.
  */
 import { type Answers, type Questionnaire, score } from './scoring.ts';
 import type { Assessment } from './workspace.ts';
@@ -80,48 +83,4 @@ export function parseSnapshot(value: unknown): Snapshot | undefined {
 		parsed.push({ id: section.id, title: section.title, ...(section.percent === undefined ? {} : { percent: section.percent }) });
 	}
 	return { saved, percent, verdict, sections: parsed };
-}
-
-/** One row of the before-and-now table. */
-export interface BeforeNowRow {
-	title: string;
-	before: number | undefined;
-	now: number | undefined;
-	/** The change in points, as the reader reads it. */
-	change: string;
-}
-
-/** How a score moved, in words (colour never carries it alone): from the rounded percentages the table shows. */
-export function changeText(before: number | undefined, now: number | undefined): string {
-	if (before === undefined || now === undefined) return 'Not comparable';
-	const points = Math.round(now) - Math.round(before);
-	if (points === 0) return 'No change';
-	return `${points > 0 ? 'Up' : 'Down'} ${Math.abs(points)} point${Math.abs(points) === 1 ? '' : 's'}`;
-}
-
-/**
- * The before-and-now table: each section scored now (in the questionnaire's
- * order), then sections only the previous run had, then the overall score
- * with each verdict.
- */
-export function beforeAndNow(q: Questionnaire, previous: Snapshot, answers: Answers) {
-	const result = score(q, answers);
-	const shown = result.sections.filter((s) => s.max > 0 || s.percent !== undefined);
-	const then = new Map(previous.sections.map((s) => [s.id, s]));
-	const rows: BeforeNowRow[] = [
-		...shown.map((s) => ({ title: s.title, before: then.get(s.id)?.percent, now: s.percent })),
-		...previous.sections
-			.filter((s) => !shown.some((now) => now.id === s.id))
-			.map((s) => ({ title: s.title, before: s.percent, now: undefined })),
-	].map((row) => ({ ...row, change: changeText(row.before, row.now) }));
-	return {
-		rows,
-		overall: {
-			before: previous.percent,
-			beforeVerdict: previous.verdict,
-			now: result.percent,
-			nowVerdict: result.band.verdict,
-			change: changeText(previous.percent, result.percent),
-		},
-	};
 }

@@ -1,17 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse as parseHtml } from 'node-html-parser';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { createStore, MESSAGES, type StorageLike } from '../../../../src/lib/storage.ts';
+import { beforeAndNow, beforeNowTable, changeText } from '../../../../src/tools/questionnaire/before-now.ts';
 import { fromJson, toJson } from '../../../../src/tools/questionnaire/exchange.ts';
-import {
-	beforeAndNow,
-	changeText,
-	parseSnapshot,
-	previousFor,
-	sameAnswers,
-	snapshotOf,
-} from '../../../../src/tools/questionnaire/previous.ts';
+import { parseSnapshot, previousFor, sameAnswers, snapshotOf } from '../../../../src/tools/questionnaire/previous.ts';
 import { defineQuestionnaire, questionnaireSchema } from '../../../../src/tools/questionnaire/schema.ts';
 import {
 	type Assessment,
@@ -136,6 +131,35 @@ describe('the previous run of a saved partner', () => {
 		expect(changeText(49.6, 50.4)).toBe('No change');
 		expect(changeText(80, 35)).toBe('Down 45 points');
 		expect(changeText(undefined, 35)).toBe('Not comparable');
+	});
+
+	test('the table is a real table: caption, column and row headers, the date as a <time>, text escaped', () => {
+		const html = beforeNowTable(
+			sample,
+			{ ...firstRun, verdict: '<img src=x onerror=alert(1)>', sections: [{ id: 'x', title: 'A & <b>', percent: 10 }] },
+			lower,
+			'en-GB',
+		);
+		const doc = parseHtml(html);
+		expect(doc.querySelector('caption')?.text).toBe('Before and now, by section');
+		expect([...doc.querySelectorAll('thead th[scope=col]')].map((th) => th.text)).toEqual([
+			'Section',
+			'Before (2 November 2026)',
+			'Now',
+			'Change',
+		]);
+		expect(doc.querySelector('thead time')?.getAttribute('datetime')).toBe('2026-11-02');
+		expect([...doc.querySelectorAll('tbody th[scope=row]')].map((th) => th.text)).toEqual([
+			'Ambition and goals',
+			'Commitment and reach',
+			'Working together',
+			'A & <b>',
+			'Overall',
+		]);
+		expect(doc.querySelector('img')).toBeNull();
+		expect(doc.querySelector('tbody tr:last-child td')?.text).toBe('50%, <img src=x onerror=alert(1)>');
+		// A run whose date is not known shows no date.
+		expect(beforeNowTable(sample, { ...firstRun, saved: '' }, lower, 'en')).toContain('<th scope="col">Before</th>');
 	});
 
 	test('a tampered snapshot is refused whole', () => {
