@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { createStore, MESSAGES, type StorageLike } from '../../../../src/lib/storage.ts';
 import { beforeAndNow, beforeNowTable, changeText } from '../../../../src/tools/questionnaire/before-now.ts';
-import { fromJson, toJson } from '../../../../src/tools/questionnaire/exchange.ts';
+import { fromJson, toJson, toMarkdown } from '../../../../src/tools/questionnaire/exchange.ts';
 import { parseSnapshot, previousFor, sameAnswers, snapshotOf } from '../../../../src/tools/questionnaire/previous.ts';
 import { defineQuestionnaire, questionnaireSchema } from '../../../../src/tools/questionnaire/schema.ts';
 import {
@@ -234,6 +234,23 @@ describe('the saved workspace with previous runs', () => {
 		expect(store.load()).toEqual({ status: 'newer', version: 3, message: MESSAGES.newer });
 		expect(store.save(parseWorkspace(workspace(firstRun))!)).toEqual({ ok: false, message: MESSAGES.newer });
 		expect(storage.getItem(KEY)).toBe(newer);
+	});
+
+	test('the Markdown summary tells what changed since the previous run, and says nothing of one when there is none', () => {
+		const md = toMarkdown(sample, partner(lower, { previous: firstRun }), new Date('2026-12-01T10:00:00Z'));
+		expect(md).toContain(
+			[
+				'## Since the previous run (2026-11-02)',
+				'',
+				'- Overall: 50% Promising, now 46% Pen pal (down 4 points)',
+				'- Ambition and goals: 50%, now 33% (down 17 points)',
+				'- Commitment and reach: 50%, now 50% (no change)',
+				'- Working together: 50%, now 50% (no change)',
+				'',
+				'## Answers',
+			].join('\n'),
+		);
+		expect(toMarkdown(sample, partner(lower))).not.toContain('previous run');
 	});
 
 	test('the JSON export carries the previous run, and its import brings it back', () => {
