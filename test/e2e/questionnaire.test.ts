@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { formatDate, isoDate } from '../../src/lib/format.ts';
 import { axe } from '../helpers/axe.ts';
-import { launch } from '../helpers/browser.ts';
+import { launch, pageIdle } from '../helpers/browser.ts';
 import { TMP } from '../helpers/build.ts';
 import { page } from '../helpers/html.ts';
 import { type StaticSite, serve } from '../helpers/server.ts';
@@ -310,26 +311,132 @@ describe('partner qualification questionnaire', () => {
 		]);
 	});
 
-	test('saving a partner again with other answers shows each section before and now', async () => {
-		const page = await open();
+	test('saving a partner again with other answers shows each section before and now, after a reload and in another tab', async () => {
+		const context = await newContext();
+		const page = await open(context);
 		await answerAll(page);
 		await page.getByLabel('Partner name').fill('Acme Advisors');
 		await page.getByRole('button', { name: 'Save assessment' }).click();
 		await expect(page.locator('.pb-q-before').isHidden()).resolves.toBe(true);
+		const other = await open(context);
 		await answer(page, MIDDLE[0]![0], 'Not discussed');
 		await page.getByRole('button', { name: 'Save assessment' }).click();
-		const table = page.getByRole('table', { name: 'Before and now, by section' });
-		await expect(table.locator('thead th').allTextContents()).resolves.toEqual(['Section', 'Before', 'Now']);
-		const rows = await table.locator('tbody tr').allTextContents();
-		expect(rows.length).toBeGreaterThan(1);
-		const changed = rows.filter((row) => {
-			const [before, now] = row.match(/\d+%/g) ?? [];
-			return before !== now;
-		});
-		expect(changed).toHaveLength(1);
+		const table = (p: Page) => p.getByRole('table', { name: 'Before and now, by section' });
+		const rows = (p: Page) => table(p).locator('tbody tr').allTextContents();
+		const expected = [
+			'Ambition and goals50%33%Down 17 points',
+			'Commitment and reach50%50%No change',
+			'Working together50%50%No change',
+			'Overall50%, Promising46%, Pen palDown 4 points',
+		];
+		await eventually(() => rows(page)).toEqual(expected);
+		// The other tab hears of the save and shows the same.
+		await eventually(() => rows(other)).toEqual(expected);
+
+		await page.reload();
+		await eventually(() => progress(page)).toBe('10 of 10 answered');
+		await eventually(() => rows(page)).toEqual(expected);
+		await pageIdle(page);
+		const today = new Date();
+		await expect(table(page).locator('thead th').allTextContents()).resolves.toEqual([
+			'Section',
+			`Before (${formatDate(today, 'en')})`,
+			'Now',
+			'Change',
+		]);
+		await expect(table(page).locator('thead time').getAttribute('datetime')).resolves.toBe(isoDate(today));
 		expect(await axe(page)).toEqual([]);
+
+		// Saving the same answers again keeps the comparison.
+		await page.getByRole('button', { name: 'Save assessment' }).click();
+		await expect(page.locator('.pb-notice p').textContent()).resolves.toBe('Saved Acme Advisors.');
+		expect(await rows(page)).toEqual(expected);
+		expect(JSON.parse((await stored(page))!).data.partners[0].previous).toMatchObject({ percent: 50, verdict: 'Promising' });
 		await page.getByRole('button', { name: 'New assessment' }).click();
 		await expect(page.locator('.pb-q-before').isHidden()).resolves.toBe(true);
+
+		// Opened again, in a new tab: the comparison is there.
+		const fresh = await open(context);
+		await expect(fresh.locator('.pb-q-before').isHidden()).resolves.toBe(true);
+		await fresh.getByRole('button', { name: 'Open Acme Advisors' }).click();
+		await eventually(() => rows(fresh)).toEqual(expected);
+		expect(JSON.parse((await stored(fresh))!).v).toBe(2);
+	});
+
+	test('a workspace saved before previous runs were kept opens as it was; the next save with other answers starts one', async () => {
+		const context = await newContext();
+		const acme = {
+			id: 'p1',
+			name: 'Acme Advisors',
+			version: 1,
+			answers: { level: ['vaguely'], goals: ['only-in-words'] },
+			notes: { level: 'Asked twice' },
+			updated: '2026-11-02T09:00:00.000Z',
+		};
+		const saved = { v: 1, saved: '2026-11-02T09:00:00.000Z', data: { draft: acme, partners: [acme] } };
+		await context.addInitScript(
+			([key, value]) => {
+				if (!sessionStorage.getItem('seeded')) {
+					localStorage.setItem(key!, value!);
+					sessionStorage.setItem('seeded', '1');
+				}
+			},
+			[KEY, JSON.stringify(saved)],
+		);
+		const page = await open(context);
+		expect(await progress(page)).toBe('2 of 10 answered');
+		await expect(page.getByLabel('Partner name').inputValue()).resolves.toBe('Acme Advisors');
+		await expect(question(page, MIDDLE[0]![0]).getByLabel('Note').inputValue()).resolves.toBe('Asked twice');
+		await expect(page.locator('.pb-q-saved tbody tr').allTextContents()).resolves.toEqual([
+			expect.stringContaining('Acme Advisors (open)'),
+		]);
+		await expect(page.locator('.pb-notice').isHidden()).resolves.toBe(true);
+		await expect(page.locator('.pb-q-before').isHidden()).resolves.toBe(true);
+		await answer(page, MIDDLE[0]![0], 'A level and a date');
+		await page.getByRole('button', { name: 'Save assessment' }).click();
+		const table = page.getByRole('table', { name: 'Before and now, by section' });
+		await table.waitFor();
+		await expect(table.locator('thead time').getAttribute('datetime')).resolves.toBe('2026-11-02');
+		await expect(table.locator('tbody tr').first().textContent()).resolves.toBe('Ambition and goals33%50%Up 17 points');
+		const envelope = JSON.parse((await stored(page))!);
+		expect(envelope.v).toBe(2);
+		expect(envelope.data.partners[0].previous.saved).toBe('2026-11-02T09:00:00.000Z');
+	});
+
+	test('a damaged previous run only hides the comparison: the partner, its answers and notes stay', async () => {
+		const context = await newContext();
+		const acme = {
+			id: 'p1',
+			name: 'Acme Advisors',
+			version: 1,
+			answers: { level: ['vaguely'] },
+			notes: { level: 'Asked twice' },
+			updated: '2026-11-02T09:00:00.000Z',
+			previous: {
+				saved: '2026-11-01T09:00:00.000Z',
+				percent: 'all of it',
+				verdict: '<img src=x onerror=alert(1)>',
+				sections: [],
+			},
+		};
+		await context.addInitScript(
+			([key, value]) => {
+				if (!sessionStorage.getItem('seeded')) {
+					localStorage.setItem(key!, value!);
+					sessionStorage.setItem('seeded', '1');
+				}
+			},
+			[KEY, JSON.stringify({ v: 2, saved: '2026-11-02T09:00:00.000Z', data: { draft: acme, partners: [acme] } })],
+		);
+		const page = await open(context);
+		expect(await progress(page)).toBe('1 of 10 answered');
+		await expect(question(page, MIDDLE[0]![0]).getByLabel('Note').inputValue()).resolves.toBe('Asked twice');
+		await expect(page.locator('.pb-q-saved tbody tr').allTextContents()).resolves.toEqual([
+			expect.stringContaining('Acme Advisors'),
+		]);
+		await expect(page.locator('.pb-q-before').isHidden()).resolves.toBe(true);
+		await expect(page.locator('.pb-notice').isHidden()).resolves.toBe(true);
+		await expect(page.locator('img[src=x]').count()).resolves.toBe(0);
 	});
 
 	test('answers saved for an older version still open: removed questions kept aside, the reader told', async () => {

@@ -6,6 +6,7 @@
  */
 import { createStore, type Store } from '../../lib/storage.ts';
 import { sectionChart } from './chart.ts';
+import { previousFor } from './previous.ts';
 import {
 	type Answer,
 	adviceFor,
@@ -24,6 +25,7 @@ import {
 	parseWorkspace,
 	reconcile,
 	reconcileMessage,
+	WORKSPACE_MIGRATIONS,
 	WORKSPACE_VERSION,
 	type WorkspaceState,
 } from './workspace.ts';
@@ -41,8 +43,8 @@ class PbQuestionnaire extends HTMLElement {
 	#visiting: { kind: 'result' | 'ask'; assessment: Assessment; ref?: string; name?: string } | undefined;
 	#undo: (() => void) | undefined;
 	#saving = true;
-	/** The answers a saved partner had before it was saved again, shown beside the new ones. */
-	#before: { id: string; answers: Assessment['answers'] } | undefined;
+	/** Counts the before-and-now table's renders, so that a slow first load never draws an outdated one. */
+	#beforeRun = 0;
 
 	connectedCallback() {
 		if (this.#q) return;
@@ -50,7 +52,12 @@ class PbQuestionnaire extends HTMLElement {
 		for (const input of this.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>('.pb-q-form input, .pb-q-form textarea'))
 			input.disabled = false;
 		this.querySelector<HTMLElement>('.pb-q-panel')!.hidden = false;
-		this.#store = createStore({ key: `pb-questionnaire:${this.#q.id}`, version: WORKSPACE_VERSION, parse: parseWorkspace });
+		this.#store = createStore({
+			key: `pb-questionnaire:${this.#q.id}`,
+			version: WORKSPACE_VERSION,
+			migrations: WORKSPACE_MIGRATIONS,
+			parse: parseWorkspace,
+		});
 		this.#store.subscribe(window, () => this.#load('Updated from another tab.'));
 		const form = this.querySelector('.pb-q-form')!;
 		form.addEventListener('change', (event) => this.#changed(event.target as HTMLInputElement));
@@ -203,7 +210,7 @@ class PbQuestionnaire extends HTMLElement {
 					`<tr><th scope="row">${esc(s.title)}</th><td>${s.percent === undefined ? 'Not scored' : percentText(s.percent)}</td></tr>`,
 			)
 			.join('');
-		this.#renderBefore(rows);
+		this.#renderBefore();
 		const advice = adviceFor(q, a.answers);
 		const adviceBox = this.querySelector<HTMLElement>('.pb-q-advice-list')!;
 		adviceBox.hidden = advice.length === 0;
@@ -244,22 +251,24 @@ class PbQuestionnaire extends HTMLElement {
 		this.#renderPartners();
 	}
 
-	/** Each section's score as last saved and now, once a saved partner is saved again with other answers. */
-	#renderBefore(rows: ReturnType<typeof score>['sections']) {
+	/** Each section's score in the partner's previous run and now, whenever the partner on screen has one (drawn by code loaded on first use). */
+	#renderBefore() {
 		const box = this.querySelector<HTMLElement>('.pb-q-before')!;
-		const before = this.#before && !this.#visiting && this.#before.id === this.#current.id ? this.#before : undefined;
-		box.hidden = !before;
-		if (!before) {
+		const a = this.#current;
+		// The saved partner's record holds its previous run; an imported assessment not yet saved carries its own.
+		const previous = this.#visiting ? undefined : (this.#state.partners.find((p) => p.id === a.id) ?? a).previous;
+		const run = ++this.#beforeRun;
+		if (!previous) {
+			box.hidden = true;
 			box.innerHTML = '';
 			return;
 		}
-		const then = score(this.#q, before.answers).sections;
-		const cell = (percent: number | undefined) => `<td>${percent === undefined ? 'Not scored' : percentText(percent)}</td>`;
-		box.innerHTML = `<table class="pb-q-table"><caption>Before and now, by section</caption><thead><tr><th scope="col">Section</th><th scope="col">Before</th><th scope="col">Now</th></tr></thead><tbody>${rows
-			.map(
-				(s) => `<tr><th scope="row">${esc(s.title)}</th>${cell(then.find((t) => t.id === s.id)?.percent)}${cell(s.percent)}</tr>`,
-			)
-			.join('')}</tbody></table>`;
+		void import('./before-now.ts').then(({ beforeNowTable }) => {
+			// A later render has drawn (or hidden) the table since.
+			if (run !== this.#beforeRun) return;
+			box.innerHTML = beforeNowTable(this.#q, previous, a.answers, document.documentElement.lang || 'en');
+			box.hidden = false;
+		});
 	}
 
 	/** Adds a weak answer's advice to the goal builder's plan for the partner named above. */
@@ -396,17 +405,14 @@ class PbQuestionnaire extends HTMLElement {
 		this.#leaveVisit();
 		const existing = this.#state.partners.find((p) => p.id === current.id);
 		const earlier = existing ?? this.#state.partners.findLast((p) => p.name.trim().toLowerCase() === name.toLowerCase());
-		const saved: Assessment = { ...current, id: existing ? current.id : newId(), name, updated: new Date().toISOString() };
+		const { previous: _, ...fields } = current;
+		const saved: Assessment = { ...fields, id: existing ? current.id : newId(), name, updated: new Date().toISOString() };
+		const previous = previousFor(this.#q, earlier, current);
+		if (previous) saved.previous = previous;
 		const partners = existing
 			? this.#state.partners.map((p) => (p.id === saved.id ? saved : p))
 			: [...this.#state.partners, saved];
 		this.#state = { draft: saved, partners };
-		this.#before =
-			earlier && JSON.stringify(earlier.answers) !== JSON.stringify(saved.answers)
-				? { id: saved.id, answers: earlier.answers }
-				: this.#before?.id === saved.id
-					? this.#before
-					: undefined;
 		if (this.#persist())
 			this.#notice(existing && existing.name !== name ? `Renamed ${existing.name} to ${name} and saved.` : `Saved ${name}.`);
 		this.#render();

@@ -1,7 +1,10 @@
 /**
  * Exports (Markdown summary, CSV, JSON) and the JSON import, loaded on first
- * use. An import is checked whole before anything changes.
+ * use. An import is checked whole before anything changes. The JSON export
+ * and the Markdown summary carry a partner's previous run; share links do
+ * not, to stay short.
  */
+import { beforeAndNow } from './before-now.ts';
 import { adviceFor, answerLabel, percentText, type Questionnaire, questionMax, questionPoints, score } from './scoring.ts';
 import { type Assessment, parseAssessment, reconcile } from './workspace.ts';
 
@@ -26,9 +29,19 @@ export function toMarkdown(q: Defined, a: Assessment, date = new Date()): string
 		'',
 		...result.sections.map((s) => `- ${s.title}: ${s.percent === undefined ? 'not scored' : percentText(s.percent)}`),
 		'',
-		'## Answers',
-		'',
 	];
+	if (a.previous) {
+		const { rows, overall } = beforeAndNow(q, a.previous, a.answers);
+		const pct = (percent: number | undefined) => (percent === undefined ? 'not scored' : percentText(percent));
+		lines.push(
+			`## Since the previous run${a.previous.saved ? ` (${a.previous.saved.slice(0, 10)})` : ''}`,
+			'',
+			`- Overall: ${percentText(overall.before)} ${overall.beforeVerdict}, now ${percentText(overall.now)} ${overall.nowVerdict} (${overall.change.toLowerCase()})`,
+			...rows.map((r) => `- ${r.title}: ${pct(r.before)}, now ${pct(r.now)} (${r.change.toLowerCase()})`),
+			'',
+		);
+	}
+	lines.push('## Answers', '');
 	for (const question of q.questions) {
 		lines.push(`- ${question.text} **${answerLabel(question, a.answers[question.id])}**`);
 		if (a.notes[question.id]) lines.push(`  Note: ${a.notes[question.id]!.replace(/\s*\n\s*/g, ' ')}`);

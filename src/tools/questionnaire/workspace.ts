@@ -1,8 +1,15 @@
 /**
  * What the reader keeps in this browser for one questionnaire: the
- * assessment being filled in, and saved assessments by partner. Pure: the
- * element stores it through `src/lib/storage.ts`.
+ * assessment being filled in, and saved assessments by partner, each with its
+ * previous run. Pure: the element stores it through `src/lib/storage.ts`.
+ *
+ * Versions of the stored shape:
+ * 1. the draft and the partners;
+ * 2. each assessment may carry `previous`, the result it had before it was
+ *    last saved with other answers (see `previous.ts`). Pages of version 1
+ *    would drop it when saving, so they leave version 2 data alone.
  */
+import { parseSnapshot, type Snapshot } from './previous.ts';
 import { type Answer, type Answers, type Questionnaire, validAnswer } from './scoring.ts';
 
 /** One assessment: answers and notes, as of a questionnaire version. */
@@ -20,6 +27,8 @@ export interface Assessment {
 	aside?: { question: string; answer?: Answer; note?: string }[];
 	/** ISO time of the last change. */
 	updated: string;
+	/** The result as it was before the partner was last saved with other answers. */
+	previous?: Snapshot;
 }
 
 export interface WorkspaceState {
@@ -28,11 +37,25 @@ export interface WorkspaceState {
 	partners: Assessment[];
 }
 
-/** Version of the stored shape (for the storage envelope). */
-export const WORKSPACE_VERSION = 1;
-
 const isRecord = (value: unknown): value is Record<string, unknown> =>
 	typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Version of the stored shape (for the storage envelope). */
+export const WORKSPACE_VERSION = 2;
+
+/** Upgrades for the storage envelope, from version `n` to `n + 1`. */
+export const WORKSPACE_MIGRATIONS: Record<number, (data: unknown) => unknown> = {
+	// Version 1 had no previous runs: anything under that name was not written by this site.
+	1: (data) => {
+		if (!isRecord(data)) return data;
+		const strip = (a: unknown) => {
+			if (!isRecord(a)) return a;
+			const { previous: _, ...rest } = a;
+			return rest;
+		};
+		return { ...data, draft: strip(data.draft), ...(Array.isArray(data.partners) ? { partners: data.partners.map(strip) } : {}) };
+	},
+};
 
 function parseAnswer(value: unknown): Answer | undefined {
 	if (value === 'na') return 'na';
@@ -44,6 +67,8 @@ function parseAnswer(value: unknown): Answer | undefined {
 export function parseAssessment(value: unknown): Assessment | undefined {
 	if (!isRecord(value)) return undefined;
 	const { id, name, version, answers, notes, aside, updated } = value;
+	// A damaged previous run only loses the before-and-now table, never the answers.
+	const previous = parseSnapshot(value.previous);
 	if (typeof id !== 'string' || typeof name !== 'string' || typeof version !== 'number' || !isRecord(answers)) return undefined;
 	const parsedAnswers: Record<string, Answer> = {};
 	for (const [key, raw] of Object.entries(answers)) {
@@ -83,6 +108,7 @@ export function parseAssessment(value: unknown): Assessment | undefined {
 		notes: parsedNotes,
 		...(parsedAside?.length ? { aside: parsedAside } : {}),
 		updated: typeof updated === 'string' ? updated : '',
+		...(previous ? { previous } : {}),
 	};
 }
 
