@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launch } from '../helpers/browser.ts';
+import { launch, pageIdle } from '../helpers/browser.ts';
 import { TMP } from '../helpers/build.ts';
 import { type StaticSite, serve } from '../helpers/server.ts';
 
@@ -134,4 +134,52 @@ describe('keyboard', () => {
 			await page.context().close();
 		});
 	}
+});
+
+describe('layout stability', () => {
+	// Scripts show the theme button and start the tools after the first paint; the page keeps their room from the start.
+	const pages = [
+		'/',
+		'/issues/020-perseverance/',
+		'/playbooks/eight-habits-to-drop/',
+		'/tools/partner-or-pen-pal/',
+		'/tools/micro-goals/',
+	];
+
+	async function shifts(path: string, width: number): Promise<number> {
+		const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
+		const page = await context.newPage();
+		await page.addInitScript(() => {
+			const found = { total: 0 };
+			(window as unknown as { shifts: typeof found }).shifts = found;
+			new PerformanceObserver((list) => {
+				for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+					if (!entry.hadRecentInput) found.total += entry.value;
+				}
+			}).observe({ type: 'layout-shift', buffered: true });
+		});
+		await page.goto(new URL(path.replace(/^\//, ''), site.url).href);
+		await page.locator('.pb-theme-toggle:not([hidden])').waitFor();
+		await pageIdle(page);
+		const total = await page.evaluate(() => (window as unknown as { shifts: { total: number } }).shifts.total);
+		await context.close();
+		return total;
+	}
+
+	for (const width of [390, 1350]) {
+		test(`nothing moves while the page starts, ${width} px wide`, async () => {
+			for (const path of pages) expect({ path, shift: await shifts(path, width) }).toEqual({ path, shift: 0 });
+		});
+	}
+
+	test('without scripts, the advice and the builder’s note show, and no room is kept for the theme button', async () => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(new URL('tools/partner-or-pen-pal/', site.url).href);
+		await expect(page.locator('.pb-q-advice').first().isVisible()).resolves.toBe(true);
+		await expect(page.locator('.pb-theme-toggle').boundingBox()).resolves.toBeNull();
+		await page.goto(new URL('tools/micro-goals/', site.url).href);
+		await expect(page.locator('.pb-goals-fallback').isVisible()).resolves.toBe(true);
+		await context.close();
+	});
 });
