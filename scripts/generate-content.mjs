@@ -20,6 +20,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { slug } from 'github-slugger';
 import * as v from './lib/vocabulary.mjs';
 
 /** A small, fast, seedable PRNG (mulberry32): the same seed gives the same sequence everywhere. */
@@ -47,14 +48,8 @@ export function random(seed) {
 }
 
 const capitalise = (s) => s.charAt(0).toUpperCase() + s.slice(1);
-/** The slug github-slugger gives plain ASCII text (what Pactbook uses for heading ids). */
-export const slugify = (s) =>
-	s
-		.toLowerCase()
-		.replace(/[’']/g, '')
-		.replace(/[^a-z0-9 -]/g, '')
-		.trim()
-		.replace(/ /g, '-');
+/** The heading id Pactbook gives a text (github-slugger's), also used here for ids and tags of plain ASCII words. */
+export const slugify = (s) => slug(s.trim());
 const words = (s) => s.split(/\s+/).filter((w) => /[A-Za-z0-9]/.test(w)).length;
 const isoDate = (d) => d.toISOString().slice(0, 10);
 

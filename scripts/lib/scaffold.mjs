@@ -1,23 +1,10 @@
-// Creates new issue and playbook files. Plain JavaScript with JSDoc so that it
-// runs on every supported Node without a build step.
+// Creates new issue and playbook files. JavaScript with JSDoc; it shares the
+// frontmatter reader and the slug rule with the build (`src/lib/*.ts`), so
+// `npm run new:issue` runs it with Node's TypeScript type stripping.
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-
-/**
- * A file-name slug: lower case, words joined by hyphens, accents dropped.
- * @param {string} title
- */
-export function slugify(title) {
-	return title
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/['’]/g, '')
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '')
-		.slice(0, 60)
-		.replace(/-+$/, '');
-}
+import { frontmatterData } from '../../src/lib/frontmatter.ts';
+import { FILE_SLUG_MAX, slugify } from '../../src/lib/slug.ts';
 
 /**
  * The number after the highest `number:` in any issue file, drafts included.
@@ -28,9 +15,8 @@ export function nextNumber(folder) {
 	let highest = 0;
 	for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
 		if (!/\.mdx?$/.test(name)) continue;
-		const frontmatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(readFileSync(join(folder, name), 'utf8'))?.[1] ?? '';
-		const number = Number(/^number:\s*(\d+)\s*$/m.exec(frontmatter)?.[1] ?? 0);
-		highest = Math.max(highest, number);
+		const { number } = frontmatterData(readFileSync(join(folder, name), 'utf8'));
+		if (typeof number === 'number' && Number.isInteger(number)) highest = Math.max(highest, number);
 	}
 	return highest + 1;
 }
@@ -108,7 +94,7 @@ export const TITLE_MAX = 120;
  */
 export function scaffold(kind, title, { contentDir, today }) {
 	const clean = title.trim().replace(/\s+/g, ' ');
-	const slug = slugify(clean);
+	const slug = slugify(clean, { max: FILE_SLUG_MAX });
 	if (!clean || !slug) throw new Error(`Give the ${kind} a title, for example: npm run new:${kind} -- "Partner or pen pal?"`);
 	if (clean.length > TITLE_MAX) {
 		throw new Error(

@@ -1,5 +1,6 @@
 import { hasTaskList } from './checklist-ids.ts';
-import { countWords } from './read-time.ts';
+import { splitFrontmatter } from './frontmatter.ts';
+import { countBodyWords } from './read-time.ts';
 
 /**
  * What Pactbook needs from an article's source once it is rendered. The content
@@ -25,13 +26,10 @@ export const MEASURES = '_pactbook';
  */
 export const MEASURES_VERSION = 1;
 
-/** Frontmatter at the top of a file, with Windows line ends or a byte-order mark too. */
-const FRONTMATTER = /^\uFEFF?---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/;
-
 /** Measures an article from its whole file; the frontmatter is not counted. */
 export function measure(file: string): Measures {
-	const body = file.replace(FRONTMATTER, '');
-	return { v: MEASURES_VERSION, words: countWords(body), checklist: hasTaskList(body) };
+	const { body } = splitFrontmatter(file);
+	return { v: MEASURES_VERSION, words: countBodyWords(body), checklist: hasTaskList(body) };
 }
 
 /** Whether an entry's data holds measures taken by the current rules. */

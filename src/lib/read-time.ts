@@ -1,13 +1,20 @@
+import { splitFrontmatter } from './frontmatter.ts';
+
 /** Words per minute of an average reader of non-fiction on screen. */
 export const WORDS_PER_MINUTE = 230;
 
 /**
- * Counts the words a reader sees in Markdown or MDX source: code blocks,
- * import/export lines, JSX tag syntax, URLs and Markdown punctuation are left out.
+ * Counts the words a reader sees in Markdown or MDX source: the frontmatter,
+ * code blocks, import/export lines, JSX tag syntax, URLs and Markdown
+ * punctuation are left out.
  */
 export function countWords(source: string): number {
-	const text = source
-		.replace(/^---\n[\s\S]*?\n---\n/, '')
+	return countBodyWords(splitFrontmatter(source).body);
+}
+
+/** {@link countWords} for the body of a source, after its frontmatter. */
+export function countBodyWords(body: string): number {
+	const text = body
 		.replace(/```[\s\S]*?```/g, ' ')
 		.replace(/^(import|export)\s.*$/gm, ' ')
 		.replace(/<\/?[A-Za-z][^>]*>/g, ' ')

@@ -1,3 +1,5 @@
+import { slugify, withoutLatinAccents } from './slug.ts';
+
 /**
  * Joins the site's base (`/` or `/newsletter/`) and a path inside the site,
  * keeping exactly one slash between them. Full addresses and `#anchors` pass through.
@@ -10,14 +12,6 @@ export function withBase(base: string, path: string): string {
 
 const slugs = new Map<string, string>();
 
-/** Text with the accents of Latin letters dropped (`Café` → `Cafe`); letters of other scripts are kept whole (`й`, `ά`, `한`). */
-function withoutLatinAccents(text: string): string {
-	return text
-		.normalize('NFKD')
-		.replace(/([A-Za-z])[\u0300-\u036f]+/g, '$1')
-		.normalize('NFC');
-}
-
 /**
  * A tag as it appears in URLs: lower case, Latin accents dropped, letters of
  * every script kept, everything else between words a hyphen (`Due Diligence` →
@@ -27,11 +21,7 @@ function withoutLatinAccents(text: string): string {
 export function tagSlug(tag: string): string {
 	let slug = slugs.get(tag);
 	if (slug === undefined) {
-		slug =
-			withoutLatinAccents(tag)
-				.toLowerCase()
-				.replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
-				.replace(/^-+|-+$/g, '') || 'tag';
+		slug = slugify(tag, { letters: 'any' }) || 'tag';
 		slugs.set(tag, slug);
 	}
 	return slug;

@@ -9,8 +9,9 @@ import { authorIds, contentDir, displayPath } from '../lib/content-paths.ts';
 import { entryFile } from '../lib/entry-file.ts';
 import { hasCurrentMeasures, MEASURES, measure } from '../lib/measures.ts';
 import { MAX_NESTING, tooDeep } from '../lib/nesting.ts';
+import { slugify } from '../lib/slug.ts';
 import { failRender, forgetRenderProblems, recordRenderProblems, takeRenderProblems } from '../markdown/render-problems.ts';
-import { ID_PATTERN, ID_RULE, idFrom } from '../schemas/fields.ts';
+import { ID_PATTERN, ID_RULE } from '../schemas/fields.ts';
 import { frontmatterText, writtenProblems } from '../schemas/frontmatter.ts';
 import { ContentError, type Examples, formatProblems, type Problem, zodProblems } from '../schemas/problems.ts';
 import { staleToolBlocks } from '../tools/index.ts';
@@ -144,7 +145,7 @@ function scanFiles(base: string, pattern: string): Scan {
 			const name = parts[at]!;
 			const folder = at < parts.length - 1;
 			const extension = folder ? '' : (/\.[^.]+$/.exec(name)?.[0] ?? '');
-			const suggestion = `${idFrom(folder ? name : name.slice(0, name.length - extension.length)) || 'article'}${extension}`;
+			const suggestion = `${slugify(folder ? name : name.slice(0, name.length - extension.length)) || 'article'}${extension}`;
 			scan.problems.push({
 				file,
 				field: 'file name',
@@ -168,7 +169,7 @@ function scanFiles(base: string, pattern: string): Scan {
 
 /** The problem with a slug taken from a file name that breaks the slug rules. */
 function fileNameSlug(file: string, name: string, extension: string): Problem {
-	const example = idFrom(name) ? `, for example to ${idFrom(name)}${extension},` : '';
+	const example = slugify(name) ? `, for example to ${slugify(name)}${extension},` : '';
 	return {
 		file,
 		field: 'slug',
@@ -178,7 +179,7 @@ function fileNameSlug(file: string, name: string, extension: string): Problem {
 
 /** The problem with an id taken from a file name (an author's) that breaks the id rules. */
 function fileNameId(file: string, name: string, extension: string): Problem {
-	const example = idFrom(name) ? `, for example to ${idFrom(name)}${extension},` : '';
+	const example = slugify(name) ? `, for example to ${slugify(name)}${extension},` : '';
 	return {
 		file,
 		field: 'file name',
@@ -310,7 +311,7 @@ export function pactbookLoader(options: Options): Loader {
 							const extension = /\.[^.]+$/.exec(filePath ?? '')?.[0] ?? '';
 							if (((options.slugged && parsed.success && !parsed.data.slug) || options.named) && !ID_PATTERN.test(name)) {
 								const problem = options.slugged ? fileNameSlug(file, name, extension) : fileNameId(file, name, extension);
-								renamed.set(problem, idFrom(name));
+								renamed.set(problem, slugify(name));
 								found.push(problem);
 							}
 							const result: Record<string, unknown> = parsed.success ? { ...parsed.data } : {};

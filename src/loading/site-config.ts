@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { authorIds, contentDir, displayPath } from '../lib/content-paths.ts';
+import { YAML_FIRST_LINE } from '../lib/frontmatter.ts';
 import { frontmatterText } from '../schemas/frontmatter.ts';
 import { ContentError, type Problem, zodProblems } from '../schemas/problems.ts';
 import { type SiteConfig, siteExamples, siteSchema } from '../schemas/site.ts';
@@ -67,7 +68,7 @@ export function yamlSyntaxProblems(file: string): Problem[] {
 	const source = readFileSync(file, 'utf8');
 	if (/\.ya?ml$/.test(file)) return parseYaml(source, file).problems;
 	const front = frontmatterText(source);
-	return front === undefined ? [] : parseYaml(front, file, 2).problems;
+	return front === undefined ? [] : parseYaml(front, file, YAML_FIRST_LINE).problems;
 }
 
 /**

@@ -56,16 +56,6 @@ export const ID_RULE = 'should use only lower-case letters, digits and single hy
 /** A lower-case id made of letters, digits and hyphens, as used in file names and URLs. */
 export const idField = () => z.string().regex(ID_PATTERN, { error: ID_RULE });
 
-/** The nearest id to a name: accents dropped, lower case, other characters as hyphens (`Case Dup!` → `case-dup`). */
-export function idFrom(name: string): string {
-	return name
-		.normalize('NFKD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
-		.replace(/^-+|-+$/g, '');
-}
-
 /** A position in a series: 1, 2, … */
 export const partField = () =>
 	z.number().int({ error: 'should be a whole number, like 2.' }).positive({ error: 'should be 1 or more.' });

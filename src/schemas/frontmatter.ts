@@ -1,9 +1,26 @@
+import { splitFrontmatter, writtenFields } from '../lib/frontmatter.ts';
 import { DATE_FIELDS, notACalendarDay } from './fields.ts';
 import type { Examples, Problem } from './problems.ts';
 
 /** The YAML between a Markdown source's opening and closing `---` lines, if it has both. */
 export function frontmatterText(source: string): string | undefined {
-	return /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source)?.[1];
+	return splitFrontmatter(source).yaml;
+}
+
+/** A date as written at the start of a value: `2026-02-30`, also in `2026-02-30T09:00:00Z`. */
+const WRITTEN_DATE = /^(\d{4}-\d{1,2}-\d{1,2})(?!\d)/;
+
+/** The impossible dates of a frontmatter's YAML, read from the parsed document. */
+function yamlImpossibleDates(yaml: string): { field: string; value: string; reason: string }[] {
+	// Only YAML with something date-like that is no day on the calendar is parsed:
+	// that is what an impossible date looks like wherever it is written.
+	const suspect = [...yaml.matchAll(/\d{4}-\d{1,2}-\d{1,2}(?!\d)/g)].some(([text]) => notACalendarDay(text));
+	if (!suspect) return [];
+	return writtenFields(yaml, DATE_FIELDS).flatMap(({ key, value: written }) => {
+		const value = WRITTEN_DATE.exec(written)?.[1];
+		const reason = value === undefined ? undefined : notACalendarDay(value);
+		return value !== undefined && reason ? [{ field: key, value, reason }] : [];
+	});
 }
 
 /**
@@ -11,16 +28,8 @@ export function frontmatterText(source: string): string | undefined {
  * or not), that name no day on the calendar, with the reason.
  */
 export function impossibleDates(source: string): { field: string; value: string; reason: string }[] {
-	const front = frontmatterText(source);
-	if (!front) return [];
-	const found: { field: string; value: string; reason: string }[] = [];
-	for (const match of front.matchAll(/^([a-z]+):[ \t]*["']?(\d{4}-\d{1,2}-\d{1,2})(?!\d)/gm)) {
-		const [, field, value] = match as unknown as [string, string, string];
-		if (!(DATE_FIELDS as readonly string[]).includes(field)) continue;
-		const reason = notACalendarDay(value);
-		if (reason) found.push({ field, value, reason });
-	}
-	return found;
+	const { yaml } = splitFrontmatter(source);
+	return yaml ? yamlImpossibleDates(yaml) : [];
 }
 
 /**
@@ -28,8 +37,7 @@ export function impossibleDates(source: string): { field: string; value: string;
  * never closes it, so that none of its fields reach the page.
  */
 export function unclosedFrontmatter(source: string): boolean {
-	const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
-	return lines[0]?.trim() === '---' && !lines.slice(1).some((line) => /^(---|\.\.\.)\s*$/.test(line));
+	return splitFrontmatter(source).unclosed;
 }
 
 /**
@@ -43,7 +51,8 @@ export function writtenProblems(
 	source: string,
 	examples: Examples = {},
 ): { problems: Problem[]; fields: Set<string> | 'all' } {
-	if (unclosedFrontmatter(source)) {
+	const { yaml, unclosed } = splitFrontmatter(source);
+	if (unclosed) {
 		return {
 			problems: [
 				{
@@ -56,7 +65,7 @@ export function writtenProblems(
 			fields: 'all',
 		};
 	}
-	const dates = impossibleDates(source);
+	const dates = yaml ? yamlImpossibleDates(yaml) : [];
 	return {
 		problems: dates.map(({ field, value, reason }) => ({
 			file,

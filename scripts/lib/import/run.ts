@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { BLOCK_NAMES, blockFences, blockOpenings } from '../../../src/lib/blocks.ts';
+import { FILE_SLUG_MAX, slugify } from '../../../src/lib/slug.ts';
 import { isFollowable } from '../../../src/lib/urls.ts';
 import { authorSchema } from '../../../src/schemas/author.ts';
 import { writtenProblems } from '../../../src/schemas/frontmatter.ts';
@@ -17,7 +18,7 @@ import { htmlToMarkdown, type Loss } from './html.ts';
 import { downloadImage, eachLimited, IMAGE_TYPES, imageName, imageRefs, imageType, localCandidates } from './images.ts';
 import { cleanMarkdown, numberInTitle } from './markdown.ts';
 import { type ExportSource, ImportError, openExport } from './source.ts';
-import { cut, firstParagraph, markdownText, normaliseDate, oneLine, slugOf, summaryOf, TagBook, uniqueSlug } from './text.ts';
+import { cut, firstParagraph, markdownText, normaliseDate, oneLine, summaryOf, TagBook, uniqueSlug } from './text.ts';
 import { FORMAT_NAMES, type Format, type RawAuthor, type RawPost, type ReportLine } from './types.ts';
 
 export const TITLE_MAX = 120;
@@ -290,7 +291,7 @@ class Authors {
 		if (this.ids.has(key)) return this.ids.get(key);
 		const author = this.raw.find((a) => a.key === key) ?? { key, name: key };
 		const name = cut(author.name, 80);
-		const id = slugOf(author.slug || name) || slugOf(name);
+		const id = slugify(author.slug || name, { max: FILE_SLUG_MAX }) || slugify(name, { max: FILE_SLUG_MAX });
 		let chosen: string | undefined;
 		if (!id) chosen = undefined;
 		else if (this.known.has(id)) chosen = id;
@@ -399,7 +400,8 @@ export async function importSource(source: ExportSource, options: ImportOptions)
 		const category = cut(post.category ?? '', 60);
 		const summarySource = plain(post.subtitle) || plain(post.excerpt) || firstParagraph(markdown) || markdownText(title);
 		const summary = summaryOf(summarySource, SUMMARY_MAX) || title;
-		const base = slugOf(post.slug ?? '') || slugOf(title) || `${kind}-${order + 1}`;
+		const base =
+			slugify(post.slug ?? '', { max: FILE_SLUG_MAX }) || slugify(title, { max: FILE_SLUG_MAX }) || `${kind}-${order + 1}`;
 		let slug = as === 'issues' && /^\d+$/.test(base) ? `issue-${base}` : base;
 		if (taken.has(slug)) {
 			const first = slug;

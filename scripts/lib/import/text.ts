@@ -4,7 +4,6 @@
 
 import { tagSlug } from '../../../src/lib/urls.ts';
 import { notACalendarDay } from '../../../src/schemas/fields.ts';
-import { slugify } from '../scaffold.mjs';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -116,14 +115,6 @@ export function firstParagraph(markdown: string): string | undefined {
 		if (text.split(' ').length >= 4) return text;
 	}
 	return undefined;
-}
-
-/**
- * A slug for file names and addresses: lower-case letters, digits and single
- * hyphens, at most 60 characters (the rule `npm run new:issue` follows).
- */
-export function slugOf(text: string): string {
-	return slugify(text);
 }
 
 /** A slug not in `taken`, made by adding `-2`, `-3`…; the one returned is added to `taken`. */

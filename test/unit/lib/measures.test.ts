@@ -16,6 +16,18 @@ describe('article measures', () => {
 		expect(measure('---\ntitle: x\n---').words).toBe(0);
 	});
 
+	test('are the same for a file saved with Windows line ends as with Unix ones', () => {
+		const crlf = source.replace(/\n/g, '\r\n');
+		expect(measure(crlf)).toEqual(measure(source));
+		expect(measure(`\uFEFF${crlf}`)).toEqual({ v: MEASURES_VERSION, words: 5, checklist: true });
+		// A task list inside the frontmatter is no task list of the article.
+		expect(measure('---\r\nsummary: |\r\n  - [ ] not a task\r\n---\r\n\r\nText.\r\n')).toEqual({
+			v: MEASURES_VERSION,
+			words: 1,
+			checklist: false,
+		});
+	});
+
 	test('come from the entry data when the loader stored them, else from the source', () => {
 		expect(measuresOf({ data: { title: 'A', [MEASURES]: { words: 900, checklist: false } }, body: source })).toEqual({
 			words: 900,

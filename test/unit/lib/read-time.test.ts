@@ -20,6 +20,17 @@ describe('countWords', () => {
 	test('keeps contractions and hyphenated words whole', () => {
 		expect(countWords("don't re-sign partner-sourced deals")).toBe(4);
 	});
+	test('leaves out the frontmatter, with Windows line ends and a byte-order mark as with Unix ones', () => {
+		const lf =
+			'---\ntitle: Many words in a long title here\nsummary: And more words\n---\n\nThree plain words.\n\n- [ ] A task {#task}\n';
+		const crlf = lf.replace(/\n/g, '\r\n');
+		expect(countWords(lf)).toBe(3 + 2);
+		expect(countWords(crlf)).toBe(countWords(lf));
+		expect(countWords(`\uFEFF${crlf}`)).toBe(countWords(lf));
+		expect(readMinutes(crlf)).toBe(readMinutes(lf));
+		// Text after a --- line further down is body text, counted.
+		expect(countWords('Intro words.\r\n---\r\nMore words.\r\n')).toBe(4);
+	});
 	test('empty text has no words', () => {
 		expect(countWords('')).toBe(0);
 		expect(countWords('```\ncode only\n```')).toBe(0);

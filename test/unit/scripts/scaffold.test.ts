@@ -1,8 +1,10 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { localDate, nextNumber, scaffold, slugify, TITLE_MAX } from '../../../scripts/lib/scaffold.mjs';
+import { localDate, nextNumber, scaffold, TITLE_MAX } from '../../../scripts/lib/scaffold.mjs';
+import { slugify } from '../../../src/lib/slug.ts';
 import { issueSchema } from '../../../src/schemas/issue.ts';
 import { playbookSchema } from '../../../src/schemas/playbook.ts';
 
@@ -76,5 +78,32 @@ describe('new:issue and new:playbook', () => {
 		}
 		const file = scaffold('issue', `  ${'x'.repeat(TITLE_MAX - 3)}   ab `, { contentDir: dir, today });
 		expect(readFileSync(file, 'utf8')).toContain(`title: "${'x'.repeat(TITLE_MAX - 3)} ab"`);
+	});
+
+	test('reads issue numbers from frontmatter with Windows line ends or a byte-order mark, as the build does', () => {
+		const dir = mkdtempSync(join(tmpdir(), 'pb-scaffold-'));
+		dirs.push(dir);
+		mkdirSync(join(dir, 'issues'));
+		writeFileSync(join(dir, 'issues', 'a.md'), '---\r\nnumber: 41\r\ntitle: "Windows"\r\n---\r\n\r\nBody.\r\n');
+		writeFileSync(join(dir, 'issues', 'b.md'), '\uFEFF---\nnumber: 7\n---\n');
+		// A number in the body, or one that is not a whole number, is not an issue number.
+		writeFileSync(join(dir, 'issues', 'c.md'), '---\nnumber: "90"\n---\n\nnumber: 95\n');
+		expect(nextNumber(join(dir, 'issues'))).toBe(42);
+	});
+
+	test('npm run new:issue writes the draft from the command line', () => {
+		const dir = contentCopy();
+		const root = join(import.meta.dirname, '../../..');
+		const script = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts['new:issue'] as string;
+		// The command after the Node version check, as npm runs it.
+		const [node, ...args] = script.split(' && ').at(-1)!.split(' ');
+		expect(node).toBe('node');
+		const out = execFileSync(process.execPath, [...args, 'Partner or pen pal?'], {
+			cwd: root,
+			env: { ...process.env, PACTBOOK_CONTENT: dir },
+			encoding: 'utf8',
+		});
+		expect(out).toContain('as a draft.');
+		expect(readFileSync(join(dir, 'issues', '100-partner-or-pen-pal.md'), 'utf8')).toMatch(/^---\nnumber: 100\n/);
 	});
 });
