@@ -26,6 +26,65 @@ function htmlLevels(html: string, open: number): { open: number; most: number } 
 }
 
 /**
+ * A quick upper bound on how deep a source can nest, from its characters
+ * alone, so that most articles need no parse: every level needs something
+ * written for it. Block levels (quotes, lists and their items) need marks or
+ * indentation at the start of the line they start on, counted generously;
+ * `:::` blocks and HTML elements stay open across lines, so every `::` line
+ * and every `<` counts; inline levels need an opening character inside their
+ * paragraph, which ends at a blank line. A fixed margin covers the levels
+ * that need nothing (the document, a paragraph, a table row and cell, text).
+ */
+export function nestingBound(source: string): number {
+	let open = 0;
+	let block = 0;
+	let inline = 0;
+	let paragraph = 0;
+	let lineStart = true;
+	let width = 0;
+	let blank = true;
+	for (let i = 0; i < source.length; i++) {
+		const code = source.charCodeAt(i);
+		if (code === 10) {
+			if (blank) paragraph = 0;
+			block = Math.max(block, width);
+			lineStart = true;
+			blank = true;
+			width = 0;
+			continue;
+		}
+		if (code !== 32 && code !== 9 && code !== 13) blank = false;
+		if (lineStart) {
+			// Spaces, tabs, `>`, list markers `-*+` and numbers with `.` or `)`.
+			if (code === 32) width += 1;
+			else if (code === 9) width += 4;
+			else if (
+				code === 62 ||
+				code === 45 ||
+				code === 42 ||
+				code === 43 ||
+				code === 46 ||
+				code === 41 ||
+				(code >= 48 && code <= 57)
+			)
+				width += 2;
+			else {
+				lineStart = false;
+				block = Math.max(block, width);
+				if (code === 58 && source.charCodeAt(i + 1) === 58) open++;
+			}
+		}
+		// `<` opens HTML and components; `*_[~\`{!` open emphasis, links, code and MDX expressions.
+		if (code === 60) open++;
+		else if (code === 42 || code === 95 || code === 91 || code === 126 || code === 96 || code === 123 || code === 33) {
+			paragraph++;
+			inline = Math.max(inline, paragraph);
+		}
+	}
+	return 10 + open + Math.max(block, width) + inline;
+}
+
+/**
  * The first line of a Markdown or MDX source (frontmatter included) at which
  * its content is nested more than `max` levels deep, counting every level of
  * the parsed document (a list and its item, a quote, a paragraph, emphasis,
@@ -34,6 +93,11 @@ function htmlLevels(html: string, open: number): { open: number; most: number } 
  * building node objects, and without recursion, so any depth can be measured.
  */
 export function tooDeep(source: string, { mdx = false, max = MAX_NESTING } = {}): number | undefined {
+	return nestingBound(source) <= max ? undefined : parsedTooDeep(source, { mdx, max });
+}
+
+/** {@link tooDeep} by parsing the source, whatever {@link nestingBound} says. */
+export function parsedTooDeep(source: string, { mdx = false, max = MAX_NESTING } = {}): number | undefined {
 	let handle: ReturnType<typeof createMdastHandle>;
 	try {
 		// MDX reads `{#id}` after a task-list item as an expression unless it is escaped, as the build does.

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { MAX_NESTING, tooDeep } from '../../../src/lib/nesting.ts';
+import { MAX_NESTING, nestingBound, parsedTooDeep, tooDeep } from '../../../src/lib/nesting.ts';
 
 const FRONT = '---\ntitle: Deep\n---\n\n';
 const list = (levels: number) => Array.from({ length: levels }, (_, i) => `${'  '.repeat(i)}- level ${i + 1}`).join('\n');
@@ -48,5 +49,59 @@ describe('nesting depth', () => {
 	test('measures depths that would overflow a recursive walk', () => {
 		expect(tooDeep(`${'>'.repeat(10_000)} quote`, { max: 1_000_000 })).toBeUndefined();
 		expect(tooDeep(`${'>'.repeat(10_000)} quote`, { max: 9_999 })).toBe(1);
+	});
+
+	test('a source the quick bound clears is not parsed, and one it does not clear is', () => {
+		expect(nestingBound('Two words.\n\n- a list\n')).toBeLessThan(MAX_NESTING);
+		expect(nestingBound(list(60))).toBeGreaterThan(MAX_NESTING);
+		expect(parsedTooDeep(FRONT + list(1500))).toBe(tooDeep(FRONT + list(1500)));
+	});
+
+	test('the quick bound is never below the depth a parse finds, so skipping the parse under it misses nothing', () => {
+		const pieces = fc.constantFrom(
+			'- ',
+			'* ',
+			'+ ',
+			'1. ',
+			'2) ',
+			'> ',
+			'  ',
+			'\t',
+			'\n',
+			'\n\n',
+			'word ',
+			'*em*',
+			'**',
+			'_',
+			'[a](b)',
+			'[',
+			']',
+			'`c`',
+			'~~',
+			':::tip\n',
+			':::\n',
+			'::leaf\n',
+			':t[x]',
+			'<div>',
+			'</div>',
+			'<br>',
+			'<Box>',
+			'{x}',
+			'![i](j)',
+			'| a | b |\n| - | - |\n| c | d |\n',
+			'```\n',
+			'# ',
+			'---\n',
+			'text\n===\n',
+			'[^1]: note\n',
+			'\r\n',
+		);
+		fc.assert(
+			fc.property(fc.array(pieces, { maxLength: 60 }), fc.boolean(), (parts, mdx) => {
+				const source = parts.join('');
+				return parsedTooDeep(source, { mdx, max: nestingBound(source) }) === undefined;
+			}),
+			{ numRuns: 1500 },
+		);
 	});
 });

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { countWords, readMinutes, WORDS_PER_MINUTE } from '../../../src/lib/read-time.ts';
+import { countWords, readMinutes, WORDS_PER_MINUTE, wordCount } from '../../../src/lib/read-time.ts';
 
 describe('countWords', () => {
 	test('counts words in prose, lists and headings', () => {
@@ -34,6 +35,38 @@ describe('countWords', () => {
 	test('empty text has no words', () => {
 		expect(countWords('')).toBe(0);
 		expect(countWords('```\ncode only\n```')).toBe(0);
+	});
+});
+
+describe('wordCount', () => {
+	const byPattern = (text: string) => text.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu)?.length ?? 0;
+	test('counts what the word pattern matches, in any script and with any punctuation', () => {
+		const pieces = fc.constantFrom(
+			'a',
+			'Z',
+			'7',
+			'é',
+			'й',
+			'한',
+			'𝒳',
+			'²',
+			"'",
+			'’',
+			'-',
+			' ',
+			'\n',
+			'.',
+			'—',
+			'\uD800',
+			'_',
+			'#',
+		);
+		fc.assert(
+			fc.property(fc.array(pieces, { maxLength: 40 }), (chars) => wordCount(chars.join('')) === byPattern(chars.join(''))),
+			{ numRuns: 2000 },
+		);
+		fc.assert(fc.property(fc.string({ unit: 'binary' }), (text) => wordCount(text) === byPattern(text)));
+		expect(wordCount("-don't re-sign - 'x’ 𝒳y")).toBe(4);
 	});
 });
 
