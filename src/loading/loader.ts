@@ -1,23 +1,32 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, matchesGlob, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Loader, LoaderContext } from 'astro/loaders';
+import type { DataEntry, DataStore, Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import type { z } from 'astro/zod';
-import { authorIds, contentDir, displayPath } from '../lib/content-paths.ts';
+import { contentDir, displayPath } from '../lib/content-paths.ts';
 import { entryFile } from '../lib/entry-file.ts';
+import { YAML_FIRST_LINE } from '../lib/frontmatter.ts';
 import { hasCurrentMeasures, MEASURES, measure } from '../lib/measures.ts';
 import { MAX_NESTING, tooDeep } from '../lib/nesting.ts';
 import { slugify } from '../lib/slug.ts';
-import { failRender, forgetRenderProblems, recordRenderProblems, takeRenderProblems } from '../markdown/render-problems.ts';
 import { ID_PATTERN, ID_RULE } from '../schemas/fields.ts';
 import { frontmatterText, writtenProblems } from '../schemas/frontmatter.ts';
+import {
+	failRender,
+	forgetRenderProblems,
+	peekRenderProblems,
+	recordRenderProblems,
+	takeRenderProblems,
+} from '../markdown/render-problems.ts';
 import { ContentError, type Examples, formatProblems, type Problem, zodProblems } from '../schemas/problems.ts';
 import { staleToolBlocks } from '../tools/index.ts';
+import { type CheckedEntry, type CollectionChecks, duplicateSlugs, unknownAuthors, withFreeSuggestions } from './checks.ts';
 import { loadSiteConfig, parseYaml, yamlSyntaxProblems } from './site-config.ts';
 
-interface Options {
+interface Options extends CollectionChecks {
 	/** Folder under the content directory, e.g. `issues`. */
 	folder: string;
 	/** Glob pattern inside that folder. */
@@ -37,135 +46,13 @@ interface Options {
 	named?: boolean;
 	/** Whether to measure each article's text (words, task lists) while loading it (lib/measures.ts). */
 	measured?: boolean;
-	/** Checks across all entries of the collection, e.g. unique issue numbers. */
-	check?: (entries: CheckedEntry[]) => Problem[];
-	/** Notes for the author after a successful load in a build (held-back drafts, gaps in numbering). */
-	report?: (entries: CheckedEntry[], logger: LoaderContext['logger']) => void;
-}
-
-/** An entry as cross-collection checks see it. */
-export interface CheckedEntry {
-	id: string;
-	file: string;
-	data: Record<string, unknown>;
-}
-
-/**
- * Reports values of `key` that more than one entry uses; `same` maps values that
- * count as one (such as slugs differing only in case, which name one file on
- * macOS and Windows disks).
- */
-export function duplicates(
-	entries: CheckedEntry[],
-	key: string,
-	fix: string,
-	same: (value: unknown) => unknown = (value) => value,
-): Problem[] {
-	const byValue = new Map<unknown, CheckedEntry[]>();
-	for (const entry of entries) {
-		const value = entry.data[key];
-		if (value === undefined) continue;
-		byValue.set(same(value), [...(byValue.get(same(value)) ?? []), entry]);
-	}
-	const problems: Problem[] = [];
-	for (const group of byValue.values()) {
-		if (group.length < 2) continue;
-		const value = group[0]!.data[key];
-		const files = group.map((e) => e.file).sort();
-		for (const file of files) {
-			const others = files.filter((f) => f !== file).join(', ');
-			problems.push({ file, field: key, message: `${JSON.stringify(value)} is also used by ${others}. ${fix}` });
-		}
-	}
-	return problems;
-}
-
-/**
- * Runs a load; when it fails, looks for YAML syntax errors in the folder so the
- * author gets our one-line message with the line number instead of a stack trace.
- */
-async function guardSyntax(folder: string, load: () => Promise<void>): Promise<void> {
-	try {
-		await load();
-	} catch (error) {
-		const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((f) => /\.(ya?ml|mdx?)$/.test(f));
-		const problems = files.flatMap((f) => yamlSyntaxProblems(join(folder, f)));
-		throw problems.length > 0 ? new ContentError(problems) : error;
-	}
-}
-
-/** Entries whose `author` has no file in `<content>/authors/`. */
-function unknownAuthors(dir: string, entries: Pick<CheckedEntry, 'file' | 'data'>[]): Problem[] {
-	const authors = authorIds(dir);
-	return entries.flatMap(({ file, data: { author } }) =>
-		typeof author === 'string' && !authors.includes(author)
-			? [
-					{
-						file,
-						field: 'author',
-						message: `"${author}" has no file in ${displayPath(join(dir, 'authors'))}/. ${authors.length ? `Use one of: ${authors.join(', ')}, or add` : 'Add'} ${author}.yaml there.`,
-					},
-				]
-			: [],
-	);
 }
 
 /** A glob pattern matching exactly one path, special characters escaped. */
 const literalGlob = (path: string) => path.replace(/[\\*?[\]{}()!+@]/g, '\\$&');
 
-/** What the loader learns from a collection's files before Astro reads them. */
-interface Scan {
-	problems: Problem[];
-	/** Files Astro must not read (as paths inside the folder): it cannot, or reading them would hang the build. */
-	skipped: string[];
-	/** Each file's text, by absolute path, so that it is read once. */
-	sources: Map<string, string>;
-}
-
-/**
- * Looks at a collection's files before Astro reads them, for what Astro would
- * get wrong without naming the file: a `#` or `?` in a path (Astro reads the
- * file by its address, so it finds nothing, logs the error and builds on without
- * the article), and YAML whose aliases expand to millions of values (Astro's
- * YAML reader has no limit, so the build would take minutes, then run out of
- * memory). Only YAML with both an anchor (`&`) and an alias (`*`) is parsed here.
- */
-function scanFiles(base: string, pattern: string): Scan {
-	const scan: Scan = { problems: [], skipped: [], sources: new Map() };
-	for (const entry of readdirSync(base, { recursive: true, encoding: 'utf8' })) {
-		const inside = entry.split(sep).join('/');
-		const path = join(base, entry);
-		if (!matchesGlob(inside, pattern) || !statSync(path).isFile()) continue;
-		const file = displayPath(path);
-		const unreadable = /[#?]/.exec(inside)?.[0];
-		if (unreadable) {
-			// The folder or the file holding the character, and a name without it.
-			const parts = inside.split('/');
-			const at = parts.findIndex((part) => part.includes(unreadable));
-			const name = parts[at]!;
-			const folder = at < parts.length - 1;
-			const extension = folder ? '' : (/\.[^.]+$/.exec(name)?.[0] ?? '');
-			const suggestion = `${slugify(folder ? name : name.slice(0, name.length - extension.length)) || 'article'}${extension}`;
-			scan.problems.push({
-				file,
-				field: 'file name',
-				message: `has "${unreadable}" in it, which the build reads as part of an address, so this file would be left out. Rename ${folder ? `the folder ${name}` : 'it'} using only lower-case letters, digits and hyphens, for example ${suggestion}.`,
-			});
-			scan.skipped.push(inside);
-			continue;
-		}
-		const source = readFileSync(path, 'utf8');
-		scan.sources.set(resolve(path), source);
-		const yaml = /\.ya?ml$/.test(inside);
-		const text = yaml ? source : frontmatterText(source);
-		if (text === undefined || !/&\S/.test(text) || !/\*\S/.test(text)) continue;
-		const { problems } = parseYaml(text, path, yaml ? 1 : 2);
-		if (!problems.length) continue;
-		scan.problems.push(...problems);
-		scan.skipped.push(inside);
-	}
-	return scan;
-}
+/** Whether a path is a YAML data file (else a Markdown or MDX article). */
+const isYaml = (path: string) => /\.ya?ml$/.test(path);
 
 /** The problem with a slug taken from a file name that breaks the slug rules. */
 function fileNameSlug(file: string, name: string, extension: string): Problem {
@@ -196,6 +83,251 @@ function nestedTooDeep(file: string, line: number): Problem {
 	};
 }
 
+/**
+ * Files of a collection whose path holds a `#` or `?`: Astro reads a file by
+ * its address, so it finds nothing, logs the error and builds on without the
+ * article. Each gets a problem with a name to use instead, and the loader
+ * leaves them out. Only such paths are looked at closely, so a folder of
+ * well-named files costs one directory listing.
+ */
+function unreadablePaths(base: string, pattern: string): { problems: Problem[]; skipped: string[] } {
+	const found: { problems: Problem[]; skipped: string[] } = { problems: [], skipped: [] };
+	for (const entry of readdirSync(base, { recursive: true, encoding: 'utf8' })) {
+		const inside = entry.split(sep).join('/');
+		const unreadable = /[#?]/.exec(inside)?.[0];
+		if (!unreadable || !matchesGlob(inside, pattern) || !statSync(join(base, entry)).isFile()) continue;
+		// The folder or the file holding the character, and a name without it.
+		const parts = inside.split('/');
+		const at = parts.findIndex((part) => part.includes(unreadable));
+		const name = parts[at]!;
+		const folder = at < parts.length - 1;
+		const extension = folder ? '' : (/\.[^.]+$/.exec(name)?.[0] ?? '');
+		const suggestion = `${slugify(folder ? name : name.slice(0, name.length - extension.length)) || 'article'}${extension}`;
+		found.problems.push({
+			file: displayPath(join(base, entry)),
+			field: 'file name',
+			message: `has "${unreadable}" in it, which the build reads as part of an address, so this file would be left out. Rename ${folder ? `the folder ${name}` : 'it'} using only lower-case letters, digits and hyphens, for example ${suggestion}.`,
+		});
+		found.skipped.push(inside);
+	}
+	return found;
+}
+
+/**
+ * Removes entries Astro keeps from an earlier build that must be loaded again:
+ * Markdown that failed to render, renders of tool blocks whose files may have
+ * changed since (a questionnaire's YAML), and articles measured by older rules.
+ */
+function forgetOutdated(store: DataStore, measured: boolean): void {
+	for (const entry of store.values()) {
+		const unrendered = entry.filePath?.endsWith('.md') && !entry.rendered;
+		const stale = Boolean(entry.rendered?.html && staleToolBlocks(entry.rendered.html));
+		if (unrendered || stale || (measured && !hasCurrentMeasures(entry.data))) store.delete(entry.id);
+	}
+}
+
+/**
+ * Keeps the last good entry of a file saved with problems in `astro dev`, with
+ * no digest, so that it matches no text of the file: saving the last good text
+ * again then reads it afresh instead of keeping the problem on the page.
+ */
+function keepUntilSavedAgain(store: DataStore, entry: DataEntry): void {
+	const { digest: _, ...kept } = entry;
+	store.set(kept);
+}
+
+/** A file as the loader checks it: what Astro parsed, and the text it read. */
+interface EntryInput {
+	id: string;
+	data: Record<string, unknown>;
+	filePath: string | undefined;
+	source: string | undefined;
+}
+
+/** What checking one entry found. */
+interface CheckedInput {
+	/** The entry's data, with defaults and measures; undefined when it has problems. */
+	data: Record<string, unknown> | undefined;
+	problems: Problem[];
+	/** A problem with the file name, and the slug or id its fix suggests. */
+	renamed?: { problem: Problem; suggestion: string };
+}
+
+/** The per-collection settings {@link checkEntry} needs. */
+interface EntryRules {
+	options: Options;
+	base: string;
+	defaultAuthor: string | undefined;
+}
+
+/**
+ * Checks one entry as written and against its schema, and gives it the
+ * fields the site fills in: the slug from the file name, the default author,
+ * and an article's measures. Articles are checked as written because an
+ * unclosed frontmatter reads as no fields at all, and YAML rolls 30 February over.
+ */
+function checkEntry({ options, base, defaultAuthor }: EntryRules, { id, data, filePath, source }: EntryInput): CheckedInput {
+	const file = displayPath(filePath ?? join(base, id));
+	const markdown = filePath !== undefined && /\.mdx?$/.test(filePath);
+	const written = markdown && source !== undefined ? writtenProblems(file, source, options.examples) : undefined;
+	const parsed = options.schema.safeParse(data, { reportInput: true });
+	const problems = [...(written?.problems ?? [])];
+	const covered = written?.fields;
+	if (!parsed.success && covered !== 'all') {
+		problems.push(...zodProblems(file, parsed.error, options.schema, options.examples).filter((p) => !covered?.has(p.field)));
+	}
+	if (markdown && source !== undefined) {
+		const line = tooDeep(source, { mdx: filePath.endsWith('.mdx') });
+		if (line !== undefined) problems.push(nestedTooDeep(file, line));
+	}
+	const name = id.split('/').at(-1)!;
+	const extension = /\.[^.]+$/.exec(filePath ?? '')?.[0] ?? '';
+	let renamed: CheckedInput['renamed'];
+	if (((options.slugged && parsed.success && !parsed.data.slug) || options.named) && !ID_PATTERN.test(name)) {
+		const problem = options.slugged ? fileNameSlug(file, name, extension) : fileNameId(file, name, extension);
+		renamed = { problem, suggestion: slugify(name) };
+		problems.push(problem);
+	}
+	if (problems.length || !parsed.success) return { data: undefined, problems, ...(renamed ? { renamed } : {}) };
+	const result: Record<string, unknown> = { ...parsed.data };
+	if (options.slugged) result.slug ??= name;
+	if (options.authored) result.author ??= defaultAuthor;
+	if (options.measured && source !== undefined) result[MEASURES] = measure(source);
+	return { data: result, problems };
+}
+
+/** What the first load of a collection gathers while Astro reads its files. */
+interface LoadRun {
+	problems: Problem[];
+	/** Entries with problems, left out of the checks across entries and of the store. */
+	invalid: Set<string>;
+	/** File-name problems with the name their fix suggests. */
+	renamed: Map<Problem, string>;
+}
+
+/**
+ * The load a call belongs to. Astro calls `parseData` and renders while the
+ * loader's `load()` runs (the build, and the start of `astro dev`) and again
+ * when a file is saved in `astro dev`; only calls made inside `load()` see the
+ * {@link LoadRun}, and are reported together at its end, while a saved file's
+ * problems are shown on its page at once.
+ */
+const currentLoad = new AsyncLocalStorage<LoadRun>();
+
+/**
+ * The `astro dev` watcher as the glob loader gets it: its listeners run where
+ * this is called, outside the load that adds them. Without this they would see
+ * that load's {@link LoadRun}, as the file watches they start are made while it runs.
+ */
+function outsideTheLoad(watcher: NonNullable<LoaderContext['watcher']>): NonNullable<LoaderContext['watcher']> {
+	const outside = AsyncLocalStorage.snapshot();
+	return new Proxy(watcher, {
+		get(target, property, receiver) {
+			if (property !== 'on') return Reflect.get(target, property, receiver);
+			return (event: string, listener: (...args: unknown[]) => void) =>
+				target.on(event, (...args: unknown[]) => outside(listener, ...args));
+		},
+	});
+}
+
+/** How Astro describes a file type: it reads a file's fields, and renders Markdown. */
+interface EntryType {
+	getEntryInfo(params: { contents: string; fileUrl: URL }): Promise<{ data: Record<string, unknown>; body?: string }>;
+	getRenderFunction?(config: unknown): Promise<(entry: { filePath?: string }) => Promise<unknown>>;
+}
+
+/** The YAML problems of a file's text: a data file, or a Markdown file's frontmatter. */
+function yamlProblems(path: string, contents: string): Problem[] {
+	if (isYaml(path)) return parseYaml(contents, path).problems;
+	const front = frontmatterText(contents);
+	return front === undefined ? [] : parseYaml(front, path, YAML_FIRST_LINE).problems;
+}
+
+/**
+ * Astro's file types, seen through Pactbook:
+ * - each file's text, as Astro reads it, is kept in `sources` for `parseData`,
+ *   so that every file is read once;
+ * - YAML whose aliases expand to millions of values is refused before Astro's
+ *   YAML reader, which has no limit, spends minutes and all memory on it (only
+ *   YAML with both an anchor `&` and an alias `*` is parsed for this);
+ * - during a load, YAML Astro cannot read becomes Pactbook's one-line problem
+ *   with the line number, reported with the collection's other problems;
+ * - during a load, a render that failed with problems Pactbook recorded
+ *   (the Markdown plugins call `failRender`) gives no render instead of an
+ *   error Astro would log: the load reports those problems once, and stops.
+ * Files the returned types read as problems get no fields, and are marked in `unreadable`.
+ */
+function pactbookEntryTypes(
+	types: Map<string, EntryType>,
+	sources: Map<string, string>,
+	unreadable: Map<string, Problem[]>,
+): Map<string, EntryType> {
+	const wrap = (type: EntryType): EntryType => ({
+		async getEntryInfo(params) {
+			const path = fileURLToPath(params.fileUrl);
+			const text = isYaml(path) ? params.contents : frontmatterText(params.contents);
+			const aliases = text !== undefined && /&\S/.test(text) && /\*\S/.test(text) ? yamlProblems(path, params.contents) : [];
+			if (aliases.length) {
+				unreadable.set(path, aliases);
+				return { data: {}, body: '' };
+			}
+			try {
+				const info = await type.getEntryInfo(params);
+				sources.set(path, params.contents);
+				return info;
+			} catch (error) {
+				const problems = currentLoad.getStore() ? yamlProblems(path, params.contents) : [];
+				if (!problems.length) throw error;
+				unreadable.set(path, problems);
+				return { data: {}, body: '' };
+			}
+		},
+		...(type.getRenderFunction
+			? {
+					async getRenderFunction(config) {
+						const render = await type.getRenderFunction!(config);
+						return async (entry) => {
+							try {
+								return await render(entry);
+							} catch (error) {
+								const recorded = entry.filePath !== undefined && peekRenderProblems(entry.filePath) !== undefined;
+								if (currentLoad.getStore() && recorded) return undefined;
+								throw error;
+							}
+						};
+					},
+				}
+			: {}),
+	});
+	// Other properties (extensions, content module types) are Astro's own.
+	return new Map([...types].map(([extension, type]) => [extension, Object.assign(Object.create(type), wrap(type))]));
+}
+
+/**
+ * Reports a file saved in `astro dev` after the load: Astro logs an error and
+ * keeps the last good entry, and the page shows the problem (render-entry.ts).
+ * An unknown author is a warning, as the author file may be added next.
+ */
+function reportSaved(
+	ctx: LoaderContext,
+	rules: EntryRules,
+	dir: string,
+	id: string,
+	filePath: string,
+	checked: CheckedInput,
+): void {
+	if (checked.problems.length) {
+		const kept = ctx.store.get(id);
+		if (kept) keepUntilSavedAgain(ctx.store, kept);
+		failRender(filePath, checked.problems);
+	}
+	forgetRenderProblems(filePath);
+	if (!checked.data || !rules.options.authored) return;
+	for (const problem of unknownAuthors(dir, [{ file: displayPath(filePath), data: checked.data }])) {
+		ctx.logger.warn(formatProblems([problem]));
+	}
+}
+
 /** The save listener of each content folder, per `astro dev` watcher. */
 const listeners = new WeakMap<object, Map<string, (changed: string) => void>>();
 
@@ -224,10 +356,107 @@ function checkYamlOnSave(ctx: LoaderContext, base: string): void {
 		if (!found.length) return;
 		ctx.logger.error(formatProblems(found));
 		recordRenderProblems(changed, found);
-		ctx.store.set({ ...entry, digest: `${entry.digest ?? ''}:unsaved` });
+		keepUntilSavedAgain(ctx.store, entry);
 	};
 	folders.set(base, listener);
 	watcher.on('change', listener);
+}
+
+/** The entries of a collection as the checks across entries see them. */
+function checkedEntries(ctx: LoaderContext): CheckedEntry[] {
+	return ctx.store
+		.values()
+		.map((entry) => ({ id: entry.id, file: entry.filePath ? entryFile(entry.filePath) : entry.id, data: entry.data }));
+}
+
+/** Problems across the entries of a collection: unknown authors, shared slugs, the collection's own checks. */
+function crossEntryProblems(options: Options, dir: string, all: CheckedEntry[], run: LoadRun): Problem[] {
+	const entries = all.filter((entry) => !run.invalid.has(entry.id));
+	const problems = [...(options.authored ? unknownAuthors(dir, all) : []), ...(options.slugged ? duplicateSlugs(entries) : [])];
+	withFreeSuggestions(run.renamed, entries, (entry) => (options.slugged ? entry.data.slug : entry.id));
+	return [...problems, ...(options.check?.(entries) ?? [])];
+}
+
+/**
+ * Loads one collection with Astro's glob loader, checks every entry with
+ * friendly messages, then checks across entries; all problems stop the build
+ * together, one line each.
+ */
+async function loadCollection(ctx: LoaderContext, options: Options, dir: string, base: string): Promise<void> {
+	checkYamlOnSave(ctx, base);
+	const unreadable = unreadablePaths(base, options.pattern);
+	forgetOutdated(ctx.store, Boolean(options.measured));
+	takeRenderProblems(base);
+	const rules: EntryRules = {
+		options,
+		base,
+		defaultAuthor: options.authored ? loadSiteConfig(dir).defaultAuthor : undefined,
+	};
+	const run: LoadRun = { problems: [...unreadable.problems], invalid: new Set(), renamed: new Map() };
+	/** Each file's text as Astro read it, until `parseData` takes it. */
+	const sources = new Map<string, string>();
+	/** Files whose YAML could not be read, with the problems. */
+	const unreadableYaml = new Map<string, Problem[]>();
+	const { entryTypes } = ctx as LoaderContext & { entryTypes: Map<string, EntryType> };
+
+	const parseData: LoaderContext['parseData'] = async ({ id, data, filePath }) => {
+		const path = filePath ?? join(base, id);
+		// Astro's file types hand over the text they read; without them, the file is read here.
+		const wanted = filePath !== undefined && (options.measured || /\.mdx?$/.test(filePath));
+		const source = sources.get(path) ?? (wanted ? await readFile(filePath, 'utf8') : undefined);
+		sources.delete(path);
+		const yamlProblems = unreadableYaml.get(path);
+		unreadableYaml.delete(path);
+		const checked: CheckedInput = yamlProblems
+			? { data: undefined, problems: yamlProblems }
+			: checkEntry(rules, { id, data, filePath, source });
+		const load = currentLoad.getStore();
+		if (!load) {
+			if (filePath) reportSaved(ctx, rules, dir, id, filePath, checked);
+			return (checked.data ?? data) as typeof data;
+		}
+		if (checked.problems.length) {
+			load.problems.push(...checked.problems);
+			load.invalid.add(id);
+			if (checked.renamed) load.renamed.set(checked.renamed.problem, checked.renamed.suggestion);
+		}
+		return (checked.data ?? data) as typeof data;
+	};
+
+	// Ids come from paths inside the folder alone (Astro's default would take a
+	// frontmatter `slug`), so two files claiming one slug both reach the duplicate check.
+	const inner = glob({
+		pattern: [options.pattern, ...unreadable.skipped.map((path) => `!${literalGlob(path)}`)],
+		base,
+		generateId: ({ entry }) => entry.replace(/\.[^.]+$/, ''),
+		// Markdown bodies are rendered while loading; the source is not needed after that.
+		retainBody: false,
+	});
+	const innerCtx = {
+		...ctx,
+		...(ctx.watcher ? { watcher: outsideTheLoad(ctx.watcher) } : {}),
+		parseData,
+		...(entryTypes ? { entryTypes: pactbookEntryTypes(entryTypes, sources, unreadableYaml) } : {}),
+	} as LoaderContext;
+	await currentLoad.run(run, () => inner.load(innerCtx));
+	sources.clear();
+
+	// Every recorded render problem is reported, whether or not it matches a stored entry.
+	const root = fileURLToPath(ctx.config.root);
+	const unrendered = takeRenderProblems(base);
+	for (const found of unrendered.values()) run.problems.push(...found);
+	for (const entry of ctx.store.values()) {
+		if (entry.filePath && unrendered.has(resolve(root, entry.filePath))) run.invalid.add(entry.id);
+	}
+	const entries = checkedEntries(ctx);
+	const problems = [...run.problems, ...crossEntryProblems(options, dir, entries, run)];
+	if (problems.length > 0) {
+		for (const id of run.invalid) ctx.store.delete(id);
+		problems.sort((a, b) => a.file.localeCompare(b.file) || a.field.localeCompare(b.field));
+		throw new ContentError(problems);
+	}
+	// The watcher exists only in `astro dev`, where drafts are shown rather than held back.
+	if (!ctx.watcher) options.report?.(entries, ctx.logger);
 }
 
 /**
@@ -238,151 +467,11 @@ function checkYamlOnSave(ctx: LoaderContext, base: string): void {
 export function pactbookLoader(options: Options): Loader {
 	const dir = contentDir();
 	const base = join(dir, options.folder);
-	// Ids come from paths inside the folder alone (Astro's default would take a
-	// frontmatter `slug`), so two files claiming one slug both reach the duplicate check.
-	const files = (skipped: string[]) =>
-		glob({
-			pattern: [options.pattern, ...skipped.map((path) => `!${literalGlob(path)}`)],
-			base,
-			generateId: ({ entry }) => entry.replace(/\.[^.]+$/, ''),
-			// Markdown bodies are rendered while loading; the source is not needed after that.
-			retainBody: false,
-		});
 	return {
 		name: 'pactbook',
 		schema: options.schema,
-		async load(ctx: LoaderContext) {
-			if (!existsSync(base)) return;
-			checkYamlOnSave(ctx, base);
-			const scan = scanFiles(base, options.pattern);
-			const inner = files(scan.skipped);
-			const problems: Problem[] = [...scan.problems];
-			const invalid = new Set<string>();
-			/** Slugs from file names that break the rules, with the slug the fix suggests. */
-			const renamed = new Map<Problem, string>();
-			const defaultAuthor = options.authored ? loadSiteConfig(dir).defaultAuthor : undefined;
-			takeRenderProblems(base);
-			// Entries Astro keeps from an earlier build are not loaded again: drop those that
-			// failed to render or were measured by other rules, so they are read afresh.
-			for (const entry of ctx.store.values()) {
-				const unrendered = entry.filePath?.endsWith('.md') && !entry.rendered;
-				// A tool block reads other files (a questionnaire's YAML): a render made before they changed is stale.
-				const stale = Boolean(entry.rendered?.html && staleToolBlocks(entry.rendered.html));
-				if (unrendered || stale || (options.measured && !hasCurrentMeasures(entry.data))) ctx.store.delete(entry.id);
-			}
-			// Astro logs a failed render and goes on; during this load Pactbook reports it
-			// below, once, and stops. Later renders in `astro dev` (a file saved) log as usual,
-			// and the page shows the problem (data/render-entry.ts).
-			let loading = true;
-			const logger = Object.create(ctx.logger, {
-				error: {
-					value: (message: string) =>
-						(loading && /Pactbook found \d+ problems? in your content/.test(message)) || ctx.logger.error(message),
-				},
-			});
-			try {
-				await guardSyntax(base, () =>
-					inner.load({
-						...ctx,
-						logger,
-						parseData: async ({ id, data, filePath }) => {
-							const file = displayPath(filePath ?? join(base, id));
-							// Articles are read whole to be measured, and checked as written: an unclosed
-							// frontmatter reads as no fields at all, and YAML rolls 30 February over.
-							const markdown = filePath !== undefined && /\.mdx?$/.test(filePath);
-							const source =
-								filePath && (options.measured || markdown)
-									? ((loading ? scan.sources.get(resolve(filePath)) : undefined) ?? (await readFile(filePath, 'utf8')))
-									: undefined;
-							const written = source ? writtenProblems(file, source, options.examples) : undefined;
-							const parsed = options.schema.safeParse(data, { reportInput: true });
-							const found = [...(written?.problems ?? [])];
-							const covered = written?.fields;
-							if (!parsed.success && covered !== 'all') {
-								found.push(
-									...zodProblems(file, parsed.error, options.schema, options.examples).filter((p) => !covered?.has(p.field)),
-								);
-							}
-							if (markdown && source !== undefined) {
-								const line = tooDeep(source, { mdx: filePath.endsWith('.mdx') });
-								if (line !== undefined) found.push(nestedTooDeep(file, line));
-							}
-							const name = id.split('/').at(-1)!;
-							const extension = /\.[^.]+$/.exec(filePath ?? '')?.[0] ?? '';
-							if (((options.slugged && parsed.success && !parsed.data.slug) || options.named) && !ID_PATTERN.test(name)) {
-								const problem = options.slugged ? fileNameSlug(file, name, extension) : fileNameId(file, name, extension);
-								renamed.set(problem, slugify(name));
-								found.push(problem);
-							}
-							const result: Record<string, unknown> = parsed.success ? { ...parsed.data } : {};
-							if (options.slugged) result.slug ??= name;
-							if (options.authored) result.author ??= defaultAuthor;
-							if (!loading && parsed.success && options.authored) {
-								// Saved in `astro dev`: the author file may be added next, so this is a warning; the build stops on it.
-								for (const problem of unknownAuthors(dir, [{ file, data: result }])) ctx.logger.warn(formatProblems([problem]));
-							}
-							if (found.length) {
-								if (!loading && filePath) {
-									// A file saved in `astro dev`, after the load that reports problems: Astro logs this error
-									// and keeps the last good entry, and the page shows the problem (render-entry.ts). The
-									// entry is marked changed, so that saving the last good text again reads it afresh.
-									const kept = ctx.store.get(id);
-									if (kept) ctx.store.set({ ...kept, digest: `${kept.digest ?? ''}:unsaved` });
-									failRender(filePath, found);
-								}
-								problems.push(...found);
-								invalid.add(id);
-								return data;
-							}
-							if (!loading && filePath) forgetRenderProblems(filePath);
-							if (options.measured && filePath) {
-								result[MEASURES] = measure(source ?? (await readFile(filePath, 'utf8')));
-							}
-							return result as typeof data;
-						},
-					}),
-				);
-			} finally {
-				loading = false;
-				// Files saved later in `astro dev` are read afresh.
-				scan.sources.clear();
-			}
-			// Every recorded render problem is reported, whether or not it matches a stored entry.
-			const root = fileURLToPath(ctx.config.root);
-			const unrendered = takeRenderProblems(base);
-			for (const found of unrendered.values()) problems.push(...found);
-			for (const entry of ctx.store.values()) {
-				if (entry.filePath && unrendered.has(resolve(root, entry.filePath))) invalid.add(entry.id);
-			}
-			const all: CheckedEntry[] = ctx.store
-				.values()
-				.map((entry) => ({ id: entry.id, file: entry.filePath ? entryFile(entry.filePath) : entry.id, data: entry.data }));
-			const entries = all.filter((entry) => !invalid.has(entry.id));
-			if (options.authored) problems.push(...unknownAuthors(dir, all));
-			if (options.slugged) {
-				problems.push(
-					...duplicates(entries, 'slug', 'Give each one its own slug (set `slug:` or rename the file).', (slug) =>
-						String(slug).toLowerCase(),
-					),
-				);
-			}
-			// A suggested name another entry already has would make the fix a clash.
-			for (const [problem, suggestion] of renamed) {
-				const owner = entries.find((entry) => (options.slugged ? entry.data.slug : entry.id) === suggestion);
-				if (owner)
-					problem.message = problem.message.replace(
-						/, for example to [^,]+,/,
-						`; "${suggestion}" is taken by ${owner.file}, so choose another name,`,
-					);
-			}
-			problems.push(...(options.check?.(entries) ?? []));
-			if (problems.length > 0) {
-				for (const id of invalid) ctx.store.delete(id);
-				problems.sort((a, b) => a.file.localeCompare(b.file) || a.field.localeCompare(b.field));
-				throw new ContentError(problems);
-			}
-			// The watcher exists only in `astro dev`, where drafts are shown rather than held back.
-			if (!ctx.watcher) options.report?.(entries, ctx.logger);
+		load: async (ctx) => {
+			if (existsSync(base)) await loadCollection(ctx, options, dir, base);
 		},
 	};
 }
