@@ -29,7 +29,7 @@ describe('files saved with Windows line ends load as files with Unix ones', () =
 		const dir = copyFixture('good', 'line-ends');
 		const body = `Opening words.\n\n${'word '.repeat(1_150)}\n\n## Check yourself\n\n- [ ] A step {#a-step}\n`;
 		const article = (number: number, name: string) =>
-			`---\nnumber: ${number}\ntitle: Issue ${name}\ndate: 2026-01-0${number - 80}\nsummary: ${'Many words in a long summary. '.repeat(20)}\ntags: [shared]\n---\n\n${body}`;
+			`---\nnumber: ${number}\ntitle: Issue ${name}\ndate: 2026-01-0${number - 80}\nsummary: ${'Many words in a long summary. '.repeat(8)}\ntags: [shared]\n---\n\n${body}`;
 		writeFileSync(join(dir, 'issues/81-unix.md'), article(81, 'unix'));
 		writeFileSync(join(dir, 'issues/82-windows.md'), article(82, 'windows').replace(/\n/g, '\r\n'));
 		const site = await buildSite(dir, { out: 'line-ends' });
