@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import type { LoaderContext } from 'astro/loaders';
+import { authorIds, displayPath } from '../lib/content-paths.ts';
 import { describeNumbers, heldBackLine, numberGaps, statusOf } from '../lib/publishing.ts';
 import { RESERVED_PAGE_SLUGS } from '../lib/urls.ts';
 import type { Problem } from '../schemas/problems.ts';
 import { checkLinks } from '../tools/questionnaire/schema.ts';
 import { sitePaths, unknownEmbeds } from '../tools/questionnaire/site-paths.ts';
-import { authorIds, displayPath } from '../lib/content-paths.ts';
 
 /**
  * Checks across the entries of a collection, run once all its files are

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, matchesGlob, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { DataEntry, DataStore, Loader, LoaderContext } from 'astro/loaders';
+import type { DataStore, Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { contentDir, displayPath } from '../lib/content-paths.ts';
@@ -12,8 +12,6 @@ import { YAML_FIRST_LINE } from '../lib/frontmatter.ts';
 import { hasCurrentMeasures, MEASURES, measure } from '../lib/measures.ts';
 import { MAX_NESTING, tooDeep } from '../lib/nesting.ts';
 import { slugify } from '../lib/slug.ts';
-import { ID_PATTERN, ID_RULE } from '../schemas/fields.ts';
-import { frontmatterText, writtenProblems } from '../schemas/frontmatter.ts';
 import {
 	failRender,
 	forgetRenderProblems,
@@ -21,6 +19,8 @@ import {
 	recordRenderProblems,
 	takeRenderProblems,
 } from '../markdown/render-problems.ts';
+import { ID_PATTERN, ID_RULE } from '../schemas/fields.ts';
+import { frontmatterText, writtenProblems } from '../schemas/frontmatter.ts';
 import { ContentError, type Examples, formatProblems, type Problem, zodProblems } from '../schemas/problems.ts';
 import { staleToolBlocks } from '../tools/index.ts';
 import { type CheckedEntry, type CollectionChecks, duplicateSlugs, unknownAuthors, withFreeSuggestions } from './checks.ts';
@@ -131,7 +131,7 @@ function forgetOutdated(store: DataStore, measured: boolean): void {
  * no digest, so that it matches no text of the file: saving the last good text
  * again then reads it afresh instead of keeping the problem on the page.
  */
-function keepUntilSavedAgain(store: DataStore, entry: DataEntry): void {
+function keepUntilSavedAgain(store: DataStore, entry: NonNullable<ReturnType<DataStore['get']>>): void {
 	const { digest: _, ...kept } = entry;
 	store.set(kept);
 }
