@@ -8,7 +8,6 @@ import { glob } from 'astro/loaders';
 import type { z } from 'astro/zod';
 import { contentDir, displayPath } from '../lib/content-paths.ts';
 import { entryFile } from '../lib/entry-file.ts';
-import { YAML_FIRST_LINE } from '../lib/frontmatter.ts';
 import { hasCurrentMeasures, MEASURES, measure } from '../lib/measures.ts';
 import { MAX_NESTING, tooDeep } from '../lib/nesting.ts';
 import { slugify } from '../lib/slug.ts';
@@ -24,7 +23,7 @@ import { frontmatterText, writtenProblems } from '../schemas/frontmatter.ts';
 import { ContentError, type Examples, formatProblems, type Problem, zodProblems } from '../schemas/problems.ts';
 import { staleToolBlocks } from '../tools/index.ts';
 import { type CheckedEntry, type CollectionChecks, duplicateSlugs, unknownAuthors, withFreeSuggestions } from './checks.ts';
-import { loadSiteConfig, parseYaml, yamlSyntaxProblems } from './site-config.ts';
+import { loadSiteConfig, yamlSyntaxProblems, yamlTextProblems } from './site-config.ts';
 
 interface Options extends CollectionChecks {
 	/** Folder under the content directory, e.g. `issues`. */
@@ -236,13 +235,6 @@ interface EntryType {
 	getRenderFunction?(config: unknown): Promise<(entry: { filePath?: string }) => Promise<unknown>>;
 }
 
-/** The YAML problems of a file's text: a data file, or a Markdown file's frontmatter. */
-function yamlProblems(path: string, contents: string): Problem[] {
-	if (isYaml(path)) return parseYaml(contents, path).problems;
-	const front = frontmatterText(contents);
-	return front === undefined ? [] : parseYaml(front, path, YAML_FIRST_LINE).problems;
-}
-
 /**
  * Astro's file types, seen through Pactbook:
  * - each file's text, as Astro reads it, is kept in `sources` for `parseData`,
@@ -266,7 +258,7 @@ function pactbookEntryTypes(
 		async getEntryInfo(params) {
 			const path = fileURLToPath(params.fileUrl);
 			const text = isYaml(path) ? params.contents : frontmatterText(params.contents);
-			const aliases = text !== undefined && /&\S/.test(text) && /\*\S/.test(text) ? yamlProblems(path, params.contents) : [];
+			const aliases = text !== undefined && /&\S/.test(text) && /\*\S/.test(text) ? yamlTextProblems(path, params.contents) : [];
 			if (aliases.length) {
 				unreadable.set(path, aliases);
 				return { data: {}, body: '' };
@@ -276,7 +268,7 @@ function pactbookEntryTypes(
 				sources.set(path, params.contents);
 				return info;
 			} catch (error) {
-				const problems = currentLoad.getStore() ? yamlProblems(path, params.contents) : [];
+				const problems = currentLoad.getStore() ? yamlTextProblems(path, params.contents) : [];
 				if (!problems.length) throw error;
 				unreadable.set(path, problems);
 				return { data: {}, body: '' };

@@ -63,12 +63,16 @@ export function parseYaml(source: string, file: string, firstLine = 1): { data?:
 	}
 }
 
-/** YAML syntax problems in a data file or in a Markdown file's frontmatter. */
-export function yamlSyntaxProblems(file: string): Problem[] {
-	const source = readFileSync(file, 'utf8');
+/** YAML problems in the text of a data file or in a Markdown file's frontmatter: syntax, and aliases that expand too far. */
+export function yamlTextProblems(file: string, source: string): Problem[] {
 	if (/\.ya?ml$/.test(file)) return parseYaml(source, file).problems;
 	const front = frontmatterText(source);
 	return front === undefined ? [] : parseYaml(front, file, YAML_FIRST_LINE).problems;
+}
+
+/** YAML syntax problems in a data file or in a Markdown file's frontmatter. */
+export function yamlSyntaxProblems(file: string): Problem[] {
+	return yamlTextProblems(file, readFileSync(file, 'utf8'));
 }
 
 /**
