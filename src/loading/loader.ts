@@ -326,8 +326,8 @@ const listeners = new WeakMap<object, Map<string, (changed: string) => void>>();
 /**
  * In `astro dev`, a file saved with broken YAML never reaches `parseData`:
  * Astro logs the parser's message and keeps the last good entry. This prints
- * Pactbook's line (file, line, fix) as well, shows it on the page, and marks the
- * entry changed so that saving the last good text again reads it afresh. A
+ * Pactbook's line (file, line, fix) as well, shows it on the page, and keeps the
+ * entry without its digest so that saving the last good text again reads it afresh. A
  * content re-sync removes Astro's listeners, so each load puts this one back,
  * once.
  */
