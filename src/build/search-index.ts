@@ -76,9 +76,14 @@ export class SearchIndex {
 		this.#index.catch(() => {});
 	}
 
-	/** Hands Pagefind the HTML of the page written to `file` (relative to the output folder), if it is a page to search. */
+	/** Whether the page written to `file` (relative to the output folder) is one to hand over: searched, and not yet given. */
+	wants(file: string): boolean {
+		return !this.#added.has(file) && matchesGlob(file, SEARCHED_PAGES);
+	}
+
+	/** Hands Pagefind the HTML of the page written to `file` (relative to the output folder), if it {@link wants} it. */
 	add(file: string, html: string): void {
-		if (this.#added.has(file) || !matchesGlob(file, SEARCHED_PAGES)) return;
+		if (!this.wants(file)) return;
 		this.#added.add(file);
 		const added = this.#index.then((index) => index.addHTMLFile({ url: searchUrl(file), content: html }));
 		added.catch(() => {});
@@ -90,7 +95,7 @@ export class SearchIndex {
 			const index = await this.#index;
 			const built = (await readdir(site, { recursive: true, encoding: 'utf8' })).map((file) => file.split(sep).join('/'));
 			for (const file of built) {
-				if (!this.#added.has(file) && matchesGlob(file, SEARCHED_PAGES)) this.add(file, await readFile(join(site, file), 'utf8'));
+				if (this.wants(file)) this.add(file, await readFile(join(site, file), 'utf8'));
 			}
 			const added = await Promise.all(this.#pending);
 			check(
@@ -119,8 +124,10 @@ export function indexingPrerenderer(index: SearchIndex, base: string) {
 			const rendered = await prerenderer.render(request, options);
 			const response = rendered instanceof Response ? rendered : rendered.response;
 			if (options.routeData.type !== 'page' || response.status !== 200 || !response.body) return rendered;
+			const file = builtFile(new URL(request.url).pathname, base);
+			if (!index.wants(file)) return rendered;
 			const body = await response.arrayBuffer();
-			index.add(builtFile(new URL(request.url).pathname, base), Buffer.from(body).toString('utf8'));
+			index.add(file, Buffer.from(body).toString('utf8'));
 			const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
 			return rendered instanceof Response ? copy : { ...rendered, response: copy };
 		},

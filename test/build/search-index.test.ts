@@ -34,7 +34,7 @@ test('the index holds the pages handed to it while rendering, and searched pages
 	for (const [file, title] of [
 		['index.html', 'Home'],
 		['issues/001-first/index.html', 'First'],
-	]) {
+	] as const) {
 		write(file, page(title));
 		index.add(file, page(title));
 	}
