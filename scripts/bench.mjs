@@ -135,6 +135,8 @@ function phases(lines, total) {
 		after: rendered === undefined ? undefined : total - rendered,
 		search: reported(lines, /Search index built from \d+ HTML files in (\d+) ms/),
 		email: reported(lines, /Email editions of \d+ issues written in (\d+) ms/),
+		// Pages Astro rendered; the rest of the HTML files (pages at issue numbers, email editions) are written from them.
+		pagesRendered: reported(lines, /(\d+) page\(s\) built in/),
 	};
 }
 
@@ -291,7 +293,7 @@ const site = (tool) => `${NAMES[tool]}, .${formats[tool]}`;
 /** The Markdown tables: medians with min–max over the runs, per size and site, and the ratios. */
 function tables() {
 	const builds = [
-		`| Articles | Site | HTML files | Full build, median (min–max) | ms per HTML file | Peak memory, median (max) | Output | Pagefind index |${values.incremental ? ' One article changed, median |' : ''}`,
+		`| Articles | Site | HTML files (rendered by Astro) | Full build, median (min–max) | ms per HTML file | Peak memory, median (max) | Output | Pagefind index |${values.incremental ? ' One article changed, median |' : ''}`,
 		`| ---: | --- | ---: | --- | ---: | --- | ---: | ---: |${values.incremental ? ' ---: |' : ''}`,
 	];
 	const steps = [
@@ -320,7 +322,7 @@ function tables() {
 			full[tool] = median(times);
 			const pages = ok[0].full.pages;
 			builds.push(
-				`| ${n} | ${site(tool)} | ${pages} | ${spread(times)} | ${(full[tool] / pages).toFixed(1)} | ${peaks.length ? `${mb(median(peaks))} (${mb(Math.max(...peaks))})` : 'n/a'} | ${mb(ok[0].full.bytes)} | ${mb(ok[0].full.index)} |${values.incremental ? ` ${incr.length ? seconds(median(incr.map((r) => r.ms))) : ''} |` : ''}`,
+				`| ${n} | ${site(tool)} | ${pages} (${ok[0].full.phases.pagesRendered ?? '?'}) | ${spread(times)} | ${(full[tool] / pages).toFixed(1)} | ${peaks.length ? `${mb(median(peaks))} (${mb(Math.max(...peaks))})` : 'n/a'} | ${mb(ok[0].full.bytes)} | ${mb(ok[0].full.index)} |${values.incremental ? ` ${incr.length ? seconds(median(incr.map((r) => r.ms))) : ''} |` : ''}`,
 			);
 			const step = (name) => {
 				const list = ok.map((r) => r.full.phases[name]).filter((ms) => ms !== undefined);

@@ -12,7 +12,7 @@ import { baseLinks, checkedLinks } from '../markdown/links.ts';
 import { taskLists } from '../markdown/task-lists.ts';
 import firstUse from './first-use.ts';
 import issueFiles, { readIssuePlan, saveEmailPlan, writeEmailEditions, writeForwardingPages } from './issue-files.ts';
-import pagefindIndex, { indexSite } from './search-index.ts';
+import pagefindIndex, { indexingPrerenderer, SearchIndex } from './search-index.ts';
 
 const VIRTUAL = 'virtual:pactbook/site';
 
@@ -26,13 +26,16 @@ async function timed<T>(step: Promise<T>): Promise<[T, number]> {
  * Reads `site.yaml`, sets the site URL and base from it (an explicit `base` in
  * the Astro config or `--base` wins), configures Markdown, and exposes the
  * settings to pages as `virtual:pactbook/site`. Adds the sitemap, search and
- * issue-file integrations; once the pages are built, indexes them for search
- * and writes the email editions of the newest `feedItems` issues side by side
- * (Pagefind works in its own process), keeps what `npm run email` needs for
- * the others in the cache folder, then writes the pages at issue numbers.
+ * issue-file integrations. Hands each page to the search index as it is
+ * rendered (Pagefind works in its own process, beside the rendering); once the
+ * pages are built, writes the index and the email editions of the newest
+ * `feedItems` issues side by side, keeps what `npm run email` needs for the
+ * others in the cache folder, then writes the pages at issue numbers.
  */
 export default function pactbook(): AstroIntegration {
 	let cacheDir = '';
+	let base = '/';
+	let search: SearchIndex | undefined;
 	return {
 		name: 'pactbook',
 		hooks: {
@@ -93,13 +96,19 @@ export default function pactbook(): AstroIntegration {
 			},
 			'astro:config:done'({ config }) {
 				cacheDir = fileURLToPath(config.cacheDir);
+				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+			},
+			'astro:build:start'({ setPrerenderer }) {
+				// Pagefind indexes each page as soon as it is rendered, beside the rendering.
+				search = new SearchIndex();
+				setPrerenderer(indexingPrerenderer(search, base));
 			},
 			'astro:build:done': async ({ dir, logger }) => {
 				const site = fileURLToPath(dir);
 				const plan = await readIssuePlan(site);
 				const toSend = plan.filter((issue) => issue.email);
 				const [[files, searchMs], [issues, emailMs]] = await Promise.all([
-					timed(indexSite(site)),
+					timed((search ?? new SearchIndex()).finish(site)),
 					timed(writeEmailEditions(site, toSend)),
 					saveEmailPlan(cacheDir, site, plan),
 				]);

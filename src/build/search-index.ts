@@ -1,7 +1,7 @@
-import { rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, rm } from 'node:fs/promises';
+import { join, matchesGlob, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
+import type { AstroIntegration, AstroPrerenderer } from 'astro';
 import * as pagefind from 'pagefind';
 import { SEARCH_FOLDER, SEARCH_SCRIPT } from '../lib/search-files.ts';
 import { TOOLS } from '../tools/index.ts';
@@ -38,25 +38,100 @@ function check(step: string, errors: string[]): void {
 export const SEARCHED_PAGES = `{index.html,*/index.html,issues/*/index.html,playbooks/*/index.html${TOOLS.some((tool) => tool.pages) ? ',tools/*/index.html' : ''}}`;
 
 /**
- * Indexes a built site with Pagefind: every page with a `data-pagefind-body`
- * element (issues, playbooks and pages), in the language of its `lang`
- * attribute. Writes the index and the search interface to `<site>/pagefind/`
- * and returns the number of HTML files read.
+ * The file a page of the built site is written to, relative to the output
+ * folder, from the path Astro renders it at (`/issues/a/` → `issues/a/index.html`,
+ * `/404` → `404.html`), without the site's `base`.
  */
-export async function indexSite(site: string): Promise<number> {
-	const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDED_SELECTORS });
-	check('start', errors);
-	if (!index) throw new Error('Pagefind could not start.');
-	try {
-		const added = await index.addDirectory({ path: site, glob: SEARCHED_PAGES });
-		check('index the site', added.errors);
-		const output = join(site, SEARCH_FOLDER);
-		check('write the index', (await index.writeFiles({ outputPath: output })).errors);
-		await Promise.all(UNUSED_FILES.map((file) => rm(join(output, file), { force: true })));
-		return added.page_count;
-	} finally {
-		await pagefind.close();
+export function builtFile(pathname: string, base: string): string {
+	const inside = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//, '');
+	return inside === '' || inside.endsWith('/') ? `${inside}index.html` : `${inside}.html`;
+}
+
+/** The address Pagefind gives a page read from `file` in the site folder (`issues/a/index.html` → `/issues/a/`). */
+export function searchUrl(file: string): string {
+	return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
+}
+
+/**
+ * A search index that reads the pages while Astro renders them: each page
+ * {@link SEARCHED_PAGES} names goes to Pagefind, which runs in its own
+ * process, as soon as it is rendered, so that indexing runs beside rendering
+ * instead of after it. `finish` then adds any such page of the built site it
+ * was not given (a page Astro restored from its build cache), writes the index
+ * and the search interface to `<site>/pagefind/` and returns the number of
+ * HTML files read.
+ */
+export class SearchIndex {
+	#index: Promise<pagefind.PagefindIndex>;
+	#added = new Set<string>();
+	#pending: Promise<pagefind.NewFileResponse>[] = [];
+
+	constructor() {
+		this.#index = pagefind.createIndex({ excludeSelectors: EXCLUDED_SELECTORS }).then(({ index, errors }) => {
+			check('start', errors);
+			if (!index) throw new Error('Pagefind could not start.');
+			return index;
+		});
+		// A failure to start is reported by `finish`; until then it must not stop the build on its own.
+		this.#index.catch(() => {});
 	}
+
+	/** Whether the page written to `file` (relative to the output folder) is one to hand over: searched, and not yet given. */
+	wants(file: string): boolean {
+		return !this.#added.has(file) && matchesGlob(file, SEARCHED_PAGES);
+	}
+
+	/** Hands Pagefind the HTML of the page written to `file` (relative to the output folder), if it {@link wants} it. */
+	add(file: string, html: string): void {
+		if (!this.wants(file)) return;
+		this.#added.add(file);
+		const added = this.#index.then((index) => index.addHTMLFile({ url: searchUrl(file), content: html }));
+		added.catch(() => {});
+		this.#pending.push(added);
+	}
+
+	async finish(site: string): Promise<number> {
+		try {
+			const index = await this.#index;
+			const built = (await readdir(site, { recursive: true, encoding: 'utf8' })).map((file) => file.split(sep).join('/'));
+			for (const file of built) {
+				if (this.wants(file)) this.add(file, await readFile(join(site, file), 'utf8'));
+			}
+			const added = await Promise.all(this.#pending);
+			check(
+				'index the site',
+				added.flatMap((file) => file.errors),
+			);
+			const output = join(site, SEARCH_FOLDER);
+			check('write the index', (await index.writeFiles({ outputPath: output })).errors);
+			await Promise.all(UNUSED_FILES.map((file) => rm(join(output, file), { force: true })));
+			return added.length;
+		} finally {
+			await pagefind.close();
+		}
+	}
+}
+
+/**
+ * Wraps Astro's prerenderer so that each page it renders also goes to `index`
+ * (for `setPrerenderer` in `astro:build:start`). The page's bytes are read
+ * once and handed on to Astro unchanged.
+ */
+export function indexingPrerenderer(index: SearchIndex, base: string) {
+	return (prerenderer: AstroPrerenderer): AstroPrerenderer => ({
+		...prerenderer,
+		async render(request, options) {
+			const rendered = await prerenderer.render(request, options);
+			const response = rendered instanceof Response ? rendered : rendered.response;
+			if (options.routeData.type !== 'page' || response.status !== 200 || !response.body) return rendered;
+			const file = builtFile(new URL(request.url).pathname, base);
+			if (!index.wants(file)) return rendered;
+			const body = await response.arrayBuffer();
+			index.add(file, Buffer.from(body).toString('utf8'));
+			const copy = new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+			return rendered instanceof Response ? copy : { ...rendered, response: copy };
+		},
+	});
 }
 
 /** What a Vite plugin sees of the build when it adds a file to it. */

@@ -129,32 +129,54 @@ export function tagIndex<T extends ArticleSummary>(items: readonly T[]): { slug:
 	return [...map.values()].sort((a, b) => b.items.length - a.items.length || a.name.localeCompare(b.name));
 }
 
-/** Splits a list into pages of `size`; there is always at least one (possibly empty) page. */
-export function paginate<T>(items: readonly T[], size: number): T[][] {
-	const pages: T[][] = [];
-	for (let i = 0; i < items.length; i += size) pages.push(items.slice(i, i + size));
-	return pages.length ? pages : [[]];
+/** The address of page `n` of a list whose first page is at `first` (which ends in `/`): later pages are at `page/<n>/`. */
+export function listPageUrl(first: string, n: number): string {
+	return n === 1 ? first : `${first}page/${n}/`;
 }
 
-/** One page of a paginated list, as a `[...page]` route's parameter and props. */
-export interface ListPage<T> {
-	/** The rest parameter: none on the first page, `page/<n>` after it. */
-	page: string | undefined;
-	items: T[];
-	/** 1-based page number. */
-	number: number;
-	pages: number;
+/** What {@link laterPagesUnderPage} needs of one of Astro's `paginate()` results. */
+export interface PaginatedPath {
+	params: { page: string | undefined };
+	props: {
+		page: {
+			currentPage: number;
+			lastPage: number;
+			url: Record<'current' | 'prev' | 'next' | 'first' | 'last', string | undefined>;
+		};
+	};
 }
 
-/** A list split into pages of `size` for a route whose first page has no suffix and later ones `page/<n>/`. */
-export function listPages<T>(items: readonly T[], size: number): ListPage<T>[] {
-	const pages = paginate(items, size);
-	return pages.map((chunk, i) => ({
-		page: i === 0 ? undefined : `page/${i + 1}`,
-		items: chunk,
-		number: i + 1,
-		pages: pages.length,
-	}));
+/**
+ * Astro's `paginate()` puts a `[...page]` route's later pages at `2/`, `3/`…
+ * after the first page; Pactbook's are at `page/2/`, `page/3/`, because
+ * `/issues/2/` is the page that leads to issue #2. Moves each page's route
+ * parameter and its links (`page.url`) there, keeping everything else.
+ */
+export function laterPagesUnderPage<T extends PaginatedPath>(paths: readonly T[]): T[] {
+	const current = paths[0]?.props.page.url.current ?? '/';
+	const first = current.endsWith('/') ? current : `${current}/`;
+	const at = (n: number | undefined) => (n === undefined ? undefined : listPageUrl(first, n));
+	return paths.map((path) => {
+		const { currentPage: n, lastPage: last } = path.props.page;
+		return {
+			...path,
+			params: { ...path.params, page: n === 1 ? undefined : `page/${n}` },
+			props: {
+				...path.props,
+				page: {
+					...path.props.page,
+					url: {
+						...path.props.page.url,
+						current: at(n),
+						prev: at(n > 1 ? n - 1 : undefined),
+						next: at(n < last ? n + 1 : undefined),
+						first: at(n > 1 ? 1 : undefined),
+						last: at(n < last ? last : undefined),
+					},
+				},
+			},
+		};
+	});
 }
 
 /** A series: articles sharing a `series` title, in reading order. */

@@ -53,6 +53,17 @@ describe('a good site', () => {
 		);
 	});
 
+	test('the sitemap lists every built page but the 404 page and the pages at issue numbers, once each', () => {
+		const sitemap = readFileSync(join(site.dist, 'sitemap-0.xml'), 'utf8');
+		const listed = [...sitemap.matchAll(/<loc>https:\/\/fixture\.example\.com(\/[^<]*)<\/loc>/g)].map((m) => m[1]!);
+		expect(listed).toHaveLength(new Set(listed).size);
+		expect(listed.sort()).toEqual(pages(site.dist).filter((path) => path !== '/404.html' && !/^\/issues\/\d+\/$/.test(path)));
+		expect(listed).toContain('/issues/page/2/');
+		expect(readFileSync(join(site.dist, 'sitemap-index.xml'), 'utf8')).toContain(
+			'<loc>https://fixture.example.com/sitemap-0.xml</loc>',
+		);
+	});
+
 	test('drafts and _-prefixed files are not published anywhere', () => {
 		const everything = pages(site.dist)
 			.map((p) => readFileSync(join(site.dist, p.endsWith('/') ? `${p}index.html` : p), 'utf8'))

@@ -3,11 +3,11 @@ import {
 	type ArticleSummary,
 	groupBy,
 	groupByYear,
-	listPages,
+	laterPagesUnderPage,
+	listPageUrl,
 	neighbours,
 	newestFirst,
 	pageWindow,
-	paginate,
 	related,
 	tagIndex,
 } from '../../../src/lib/articles.ts';
@@ -97,18 +97,98 @@ describe('grouping and pages', () => {
 			['trust', 'trust', 1],
 		]);
 	});
-	test('listPages names later pages page/<n> and counts them', () => {
-		expect(listPages(['a', 'b', 'c'], 2)).toEqual([
-			{ page: undefined, items: ['a', 'b'], number: 1, pages: 2 },
-			{ page: 'page/2', items: ['c'], number: 2, pages: 2 },
+	test('listPageUrl puts later pages at page/<n>/ under the first', () => {
+		expect(listPageUrl('/tags/goals/', 1)).toBe('/tags/goals/');
+		expect(listPageUrl('/tags/goals/', 2)).toBe('/tags/goals/page/2/');
+		expect(listPageUrl('/news/issues/', 12)).toBe('/news/issues/page/12/');
+	});
+});
+
+/** What Astro's paginate() returns for a `[...page]` route at `first` (which ends in `/`), page by page. */
+function astroPages<P extends object>(
+	first: string,
+	lastPage: number,
+	extra: { params?: Record<string, string>; props?: P } = {},
+) {
+	const at = (n: number) => (n === 1 ? first : `${first}${n}/`);
+	return Array.from({ length: lastPage }, (_, i) => {
+		const n = i + 1;
+		return {
+			params: { ...extra.params, page: n === 1 ? undefined : String(n) },
+			props: {
+				...(extra.props as P),
+				page: {
+					data: [`item ${n}`],
+					currentPage: n,
+					lastPage,
+					total: lastPage,
+					url: {
+						current: at(n),
+						prev: n > 1 ? at(n - 1) : undefined,
+						next: n < lastPage ? at(n + 1) : undefined,
+						first: n > 1 ? at(1) : undefined,
+						last: n < lastPage ? at(lastPage) : undefined,
+					},
+				},
+			},
+		};
+	});
+}
+
+describe('laterPagesUnderPage', () => {
+	test('names later pages page/<n> and moves every link there, keeping params, props and data', () => {
+		const paths = laterPagesUnderPage(astroPages('/news/tags/goals/', 3, { params: { tag: 'goals' }, props: { name: 'Goals' } }));
+		expect(paths.map((p) => p.params)).toEqual([
+			{ tag: 'goals', page: undefined },
+			{ tag: 'goals', page: 'page/2' },
+			{ tag: 'goals', page: 'page/3' },
 		]);
-		expect(listPages([], 2)).toEqual([{ page: undefined, items: [], number: 1, pages: 1 }]);
+		expect(paths.map((p) => p.props.page.url)).toEqual([
+			{
+				current: '/news/tags/goals/',
+				prev: undefined,
+				next: '/news/tags/goals/page/2/',
+				first: undefined,
+				last: '/news/tags/goals/page/3/',
+			},
+			{
+				current: '/news/tags/goals/page/2/',
+				prev: '/news/tags/goals/',
+				next: '/news/tags/goals/page/3/',
+				first: '/news/tags/goals/',
+				last: '/news/tags/goals/page/3/',
+			},
+			{
+				current: '/news/tags/goals/page/3/',
+				prev: '/news/tags/goals/page/2/',
+				next: undefined,
+				first: '/news/tags/goals/',
+				last: undefined,
+			},
+		]);
+		expect(paths.map((p) => [p.props.name, p.props.page.data, p.props.page.currentPage, p.props.page.lastPage])).toEqual([
+			['Goals', ['item 1'], 1, 3],
+			['Goals', ['item 2'], 2, 3],
+			['Goals', ['item 3'], 3, 3],
+		]);
 	});
 
-	test('paginate', () => {
-		expect(paginate([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
-		expect(paginate([1, 2], 2)).toEqual([[1, 2]]);
-		expect(paginate([], 2)).toEqual([[]]);
+	test('a list that fits on one page (or is empty) keeps its one page, with no links to others', () => {
+		const [only, ...rest] = laterPagesUnderPage(astroPages('/issues/', 1));
+		expect(rest).toEqual([]);
+		expect(only?.params.page).toBeUndefined();
+		expect(only?.props.page.url).toEqual({
+			current: '/issues/',
+			prev: undefined,
+			next: undefined,
+			first: undefined,
+			last: undefined,
+		});
+	});
+
+	test('a first page written without its trailing slash still gets page/<n>/ links', () => {
+		const paths = laterPagesUnderPage(astroPages('/issues', 2));
+		expect(paths.map((p) => p.props.page.url.current)).toEqual(['/issues/', '/issues/page/2/']);
 	});
 });
 
