@@ -123,18 +123,18 @@ const before = (a: Span['start'], b: Span['start']) => a.line - b.line || a.colu
 /**
  * Reads the `:::` lines of one parsed document from the positions its parser
  * reports, fed node by node: each block with `block()` and, when the source
- * has a line of colons alone (`hasClosingLines`), the text outside every block
- * with `text()`. A closing line ends the innermost block and the ones around it
- * that the parser ends with it; it needs at least as many colons as each of
- * them opened with, or they are never closed. A line of colons alone that the
- * parser left as text outside every block closes no block.
+ * has a line of colons alone (`hasClosingLines`), each piece of code or HTML
+ * with `literal()`. A closing line ends the innermost block and the ones
+ * around it that the parser ends with it; it needs at least as many colons as
+ * each of them opened with, or they are never closed. A line of colons alone
+ * outside every block and every piece of code or HTML closes no block.
  */
 export class BlockLines {
 	readonly #source: string;
 	#lines: string[] | undefined;
 	readonly #blocks: { name: string; start: Span['start']; end: Span['end']; colons: number }[] = [];
-	readonly #stray = new Set<number>();
-	/** Whether a line of the source is colons alone: only then is text worth reading for stray ones. */
+	readonly #literals: Span[] = [];
+	/** Whether a line of the source is colons alone: only then are code and HTML worth recording. */
 	readonly hasClosingLines: boolean;
 
 	constructor(source: string) {
@@ -161,14 +161,23 @@ export class BlockLines {
 		return { name, line: start.line, rest };
 	}
 
-	/** Records text outside every block: a line of colons alone in it has no block to close. */
-	text({ start, end }: Span): void {
-		for (let line = start.line; line <= end.line; line++) if (CLOSE.test(this.#line(line))) this.#stray.add(line);
+	/** Records code or HTML (fenced, indented or inline): a line of colons alone in it is part of an example. */
+	literal(span: Span): void {
+		this.#literals.push(span);
 	}
 
 	/** The lines of `:::` that close no block, in order. */
 	get stray(): number[] {
-		return [...this.#stray].sort((a, b) => a - b);
+		if (!this.hasClosingLines) return [];
+		this.#lines ??= this.#source.split(LINE_BREAK);
+		const covered = (line: number) =>
+			this.#blocks.some(({ start, end }) => start.line <= line && line <= end.line) ||
+			this.#literals.some(({ start, end }) => start.line <= line && line <= end.line);
+		const stray: number[] = [];
+		this.#lines.forEach((text, i) => {
+			if (CLOSE.test(text) && !covered(i + 1)) stray.push(i + 1);
+		});
+		return stray;
 	}
 
 	/** The blocks that no closing line ends, outermost first. */
@@ -186,6 +195,9 @@ export class BlockLines {
 	}
 }
 
+/** Nodes whose text is shown as written, never read as Markdown: code, HTML, frontmatter, math. */
+const LITERALS = new Set(['code', 'inlineCode', 'html', 'yaml', 'toml', 'math', 'inlineMath']);
+
 /**
  * The blocks of a document its parser read with positions (Sätteri's mdast,
  * directives on): each block's opening, in order, and the `:::` lines that
@@ -197,11 +209,11 @@ export function readBlockLines(
 ): { openings: Opening[]; unclosed: { name: string; line: number }[]; stray: number[] } {
 	const lines = new BlockLines(source);
 	const openings: Opening[] = [];
-	const visit = (node: Nodes, inBlock: boolean) => {
+	const visit = (node: Nodes) => {
 		if (node.type === 'containerDirective' && node.position) openings.push(lines.block(node.name, node.position));
-		else if (node.type === 'text' && !inBlock && node.position && lines.hasClosingLines) lines.text(node.position);
-		if ('children' in node) for (const child of node.children) visit(child, inBlock || node.type === 'containerDirective');
+		else if (LITERALS.has(node.type) && node.position) lines.literal(node.position);
+		if ('children' in node) for (const child of node.children) visit(child);
 	};
-	visit(tree, false);
+	visit(tree);
 	return { openings, unclosed: lines.unclosed, stray: lines.stray };
 }

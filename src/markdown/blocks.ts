@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Nodes, Parents, PhrasingContent, RootContent } from 'mdast';
+import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import type { MdastPluginDefinition, MdastPluginEntry, MdastVisitorContext } from 'satteri';
 import { type Block, BlockLines, bodyLineOffset, type Opening, readBlock, unreadableRest } from '../lib/blocks.ts';
 import { displayPath } from '../lib/content-paths.ts';
@@ -92,6 +92,9 @@ export function contentBlocks({ base = '/' }: { base?: string } = {}): MdastPlug
 				? source.slice(start.offset, end.offset)
 				: `${node.type === 'textDirective' ? ':' : '::'}${node.name}${ctx.textContent(node)}`;
 		};
+		const literal = (node: Readonly<Nodes>) => {
+			if (node.position) lines.literal(node.position);
+		};
 		const plugin: MdastPluginDefinition = {
 			name: 'pactbook-blocks',
 			// Line numbers and the text of directives Pactbook does not have come from the parser's positions.
@@ -129,16 +132,12 @@ export function contentBlocks({ base = '/' }: { base?: string } = {}): MdastPlug
 			leafDirective(node, ctx) {
 				ctx.replaceNode(node, { type: 'paragraph', children: [text(written(node, ctx))] });
 			},
-			// A line of colons alone left as text outside every block closes none.
+			// A line of colons alone in code or HTML is an example; anywhere else outside a block, it closes none.
 			...(lines.hasClosingLines
 				? {
-						text(node, ctx) {
-							if (!node.position) return;
-							for (let parent: Readonly<Parents> | undefined = ctx.parent(node); parent; parent = ctx.parent(parent)) {
-								if (parent.type === 'containerDirective') return;
-							}
-							lines.text(node.position);
-						},
+						code: literal,
+						inlineCode: literal,
+						html: literal,
 					}
 				: {}),
 			after() {

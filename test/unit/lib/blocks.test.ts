@@ -153,6 +153,14 @@ describe('code examples the parser leaves out, as CommonMark reads them', () => 
 	});
 });
 
+describe('other text the parser shows as written', () => {
+	test('a line of colons alone in inline code, an HTML block or frontmatter closes nothing', () => {
+		expect(blockFences('A `code\n:::\nspan` here.\n').stray).toEqual([]);
+		expect(blockFences('<div>\n:::\n</div>\n').stray).toEqual([]);
+		expect(blockFences('---\nnote: |\n  :::\n---\n\nText\n:::\n').stray).toEqual([7]);
+	});
+});
+
 describe('what follows a block name', () => {
 	test('what follows each opening line, by name and in order, with empty brackets and braces as nothing', () => {
 		const openings = blockOpenings(
