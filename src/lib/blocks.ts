@@ -1,3 +1,5 @@
+import type { Nodes } from 'mdast';
+
 /**
  * The blocks authors write in plain Markdown as `:::name` … `:::` and their
  * MDX component twins: the "partnerships in the wild" segment and callouts.
@@ -81,121 +83,137 @@ export function readBlock(
 	return { ok: true, block: { kind: 'callout', type, title: title ?? CALLOUT_LABELS[type] } };
 }
 
-/** A line that opens a block (`:::name`, in a quote or a list too) or closes one (`:::`). */
-const OPEN = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d+[.)])[ \t]+)?(:{3,})[ \t]*([\w-]+)/;
-const CLOSE = /^[ \t]*(?:>[ \t]*)*(:{3,})[ \t]*$/;
-const FENCE = /^[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d+[.)])[ \t]+)?(`{3,}|~{3,})(.*)$/;
-const HEADING = /^ {0,3}(?:>[ \t]*)*#{1,6}(?:[ \t]|$)/;
-const SETEXT = /^ {0,3}(?:=+|-+)[ \t]*$/;
-const LIST_ITEM = /^ {0,3}(?:>[ \t]*)*(?:[-*+]|\d+[.)])(?:[ \t]|$)/;
-
-/** Columns of indentation before a line's text, a tab counting as four. */
-function indentOf(text: string): number {
-	let columns = 0;
-	for (const char of text) {
-		if (char === ' ') columns += 1;
-		else if (char === '\t') columns += 4 - (columns % 4);
-		else break;
-	}
-	return columns;
-}
-
-/**
- * Lines of a Markdown source with their 1-based numbers, leaving out code
- * examples as CommonMark reads them: fenced code (closed only by a fence of the
- * same character, at least as long, with nothing after it) and, outside lists,
- * indented code (four columns in, after a blank line).
- */
-function proseLines(source: string): { text: string; line: number }[] {
-	const lines: { text: string; line: number }[] = [];
-	let fence: { char: string; length: number } | undefined;
-	let inList = false;
-	let previous: 'blank' | 'code' | 'text' = 'blank';
-	for (const [i, text] of source.split(/\r?\n/).entries()) {
-		const marker = FENCE.exec(text);
-		if (fence) {
-			const closes = marker && marker[1]![0] === fence.char && marker[1]!.length >= fence.length && marker[2]!.trim() === '';
-			if (closes) {
-				fence = undefined;
-				previous = 'blank';
-			}
-			continue;
-		}
-		if (text.trim() === '') {
-			previous = 'blank';
-			continue;
-		}
-		// Indented code first: a fence or a block marker in it is part of the example.
-		const indent = indentOf(text);
-		if (!inList && indent >= 4 && previous !== 'text') {
-			previous = 'code';
-			continue;
-		}
-		// A backtick fence's info string cannot hold a backtick.
-		if (marker && !(marker[1]![0] === '`' && marker[2]!.includes('`'))) {
-			fence = { char: marker[1]![0]!, length: marker[1]!.length };
-			if (LIST_ITEM.test(text)) inList = true;
-			continue;
-		}
-		if (LIST_ITEM.test(text)) inList = true;
-		else if (indent === 0 && previous === 'blank') inList = false;
-		// A heading (`#`, or text underlined with === or ---) ends its block: indented code may follow it directly.
-		previous = HEADING.test(text) || SETEXT.test(text) ? 'blank' : 'text';
-		lines.push({ text, line: i + 1 });
-	}
-	return lines;
-}
-
-/**
- * For each block name, what follows the name on each of its opening lines
- * (`[title]{attributes}`), trimmed and in order; code examples left out. Empty
- * brackets and braces count as nothing.
- */
-export function blockOpenings(source: string): Map<string, string[]> {
-	const openings = new Map<string, string[]>();
-	for (const { text } of proseLines(source)) {
-		const open = OPEN.exec(text);
-		if (!open) continue;
-		const rest = text
-			.slice(open[0].length)
-			.trim()
-			.replace(/^\[\s*\]|\{\s*\}$/g, '')
-			.trim();
-		openings.set(open[2]!, [...(openings.get(open[2]!) ?? []), rest]);
-	}
-	return openings;
-}
-
 /** What to say when the text after a block's name could not be read as a title or attributes. */
 export function unreadableRest(name: string, rest: string): string {
 	return `the text after :::${name} could not be read: ${rest}. Write a title in square brackets and attributes in braces, each closed on the same line, as in :::${name}[Your title]${name === 'wild' ? '{lesson="…"}' : ''}.`;
 }
 
-/** The 1-based line on which the `seen`-th (from 0) block named `name` opens, code examples left out. */
-export function blockLine(source: string, name: string, seen: number): number | undefined {
-	return proseLines(source).filter(({ text }) => OPEN.exec(text)?.[2] === name)[seen]?.line;
+/** Where a node lies in its source, as the parser reports it: 1-based lines and columns. */
+export interface Span {
+	start: { line: number; column: number };
+	end: { line: number; column: number };
+}
+
+/** A line of colons alone: a block's closing line, wherever it stands (in a quote, in a list item). */
+const CLOSE = /^[ \t]*(?:>[ \t]*)*(:{3,})[ \t]*$/;
+/** Line endings as CommonMark counts them. */
+const LINE_BREAK = /\r\n?|\n/;
+
+/** One `:::name` block the parser found. */
+export interface Opening {
+	name: string;
+	/** The 1-based line of the source it opens on. */
+	line: number;
+	/** What follows the name on its opening line (`[title]{attributes}`), trimmed; empty brackets and braces count as nothing. */
+	rest: string;
 }
 
 /**
- * How a source's `:::` lines pair up: blocks that no closing line ends
- * (`unclosed`), and closing lines while no block is open (`stray`, including a
- * second `:::` after same-colon nesting). A closing line ends the innermost
- * open block, and the ones around it, while it has at least as many colons as
- * they do; otherwise it belongs to that block's text. Code examples are left out.
+ * How many lines of a file come before the body its parser was given: the
+ * frontmatter and the blank lines after it, which the body is trimmed of. The
+ * body ends where the file's text ends, and has the file's line endings.
  */
-export function blockFences(source: string): { unclosed: { name: string; line: number }[]; stray: number[] } {
-	const open: { name: string; line: number; colons: number }[] = [];
-	const stray: number[] = [];
-	for (const { text, line } of proseLines(source)) {
-		const close = CLOSE.exec(text);
-		if (close) {
-			if (!open.length) stray.push(line);
-			// As the parser reads it, a closing line ends every innermost block it has enough colons for.
-			while (open.length && close[1]!.length >= open.at(-1)!.colons) open.pop();
-			continue;
-		}
-		const opening = OPEN.exec(text);
-		if (opening) open.push({ name: opening[2]!, line, colons: opening[1]!.length });
+export function bodyLineOffset(file: string, body: string): number {
+	const breaks = (text: string) => text.trimEnd().split(LINE_BREAK).length;
+	return Math.max(0, breaks(file) - breaks(body));
+}
+
+const before = (a: Span['start'], b: Span['start']) => a.line - b.line || a.column - b.column;
+
+/**
+ * Reads the `:::` lines of one parsed document from the positions its parser
+ * reports, fed node by node: each block with `block()` and, when the source
+ * has a line of colons alone (`hasClosingLines`), each piece of code or HTML
+ * with `literal()`. A closing line ends the innermost block and the ones
+ * around it that the parser ends with it; it needs at least as many colons as
+ * each of them opened with, or they are never closed. A line of colons alone
+ * outside every block and every piece of code or HTML closes no block.
+ */
+export class BlockLines {
+	readonly #source: string;
+	#lines: string[] | undefined;
+	readonly #blocks: { name: string; start: Span['start']; end: Span['end']; colons: number }[] = [];
+	readonly #literals: Span[] = [];
+	/** Whether a line of the source is colons alone: only then are code and HTML worth recording. */
+	readonly hasClosingLines: boolean;
+
+	constructor(source: string) {
+		this.#source = source;
+		this.hasClosingLines = /^[ \t]*(?:>[ \t]*)*:{3,}[ \t]*$/m.test(source);
 	}
-	return { unclosed: open.map(({ name, line }) => ({ name, line })), stray };
+
+	#line(line: number): string {
+		this.#lines ??= this.#source.split(LINE_BREAK);
+		return this.#lines[line - 1] ?? '';
+	}
+
+	/** Records a block from its name and position, and returns its opening. */
+	block(name: string, { start, end }: Span): Opening {
+		// From the block's own first character: its colons, its name, then what the parser could not read.
+		const first = this.#line(start.line).slice(start.column - 1);
+		const colons = /^:*/.exec(first)![0].length;
+		const rest = first
+			.slice(colons + name.length)
+			.trim()
+			.replace(/^\[\s*\]|\{\s*\}$/g, '')
+			.trim();
+		this.#blocks.push({ name, start, end, colons });
+		return { name, line: start.line, rest };
+	}
+
+	/** Records code or HTML (fenced, indented or inline): a line of colons alone in it is part of an example. */
+	literal(span: Span): void {
+		this.#literals.push(span);
+	}
+
+	/** The lines of `:::` that close no block, in order. */
+	get stray(): number[] {
+		if (!this.hasClosingLines) return [];
+		this.#lines ??= this.#source.split(LINE_BREAK);
+		const covered = (line: number) =>
+			this.#blocks.some(({ start, end }) => start.line <= line && line <= end.line) ||
+			this.#literals.some(({ start, end }) => start.line <= line && line <= end.line);
+		const stray: number[] = [];
+		this.#lines.forEach((text, i) => {
+			if (CLOSE.test(text) && !covered(i + 1)) stray.push(i + 1);
+		});
+		return stray;
+	}
+
+	/** The blocks that no closing line ends, outermost first. */
+	get unclosed(): { name: string; line: number }[] {
+		const blocks = [...this.#blocks].sort((a, b) => before(a.start, b.start));
+		return blocks
+			.filter((block) => {
+				const last = this.#line(block.end.line).slice(0, block.end.column - 1);
+				const colons = CLOSE.exec(last)?.[1]?.length ?? 0;
+				// The blocks inside it that end where it ends are closed by the same line, which needs their colons too.
+				const closed = blocks.filter((other) => before(other.start, block.start) >= 0 && before(other.end, block.end) === 0);
+				return closed.some((other) => colons < other.colons);
+			})
+			.map(({ name, start }) => ({ name, line: start.line }));
+	}
+}
+
+/** Nodes whose text is shown as written, never read as Markdown: code, HTML, frontmatter, math. */
+const LITERALS = new Set(['code', 'inlineCode', 'html', 'yaml', 'toml', 'math', 'inlineMath']);
+
+/**
+ * The blocks of a document its parser read with positions (Sätteri's mdast,
+ * directives on): each block's opening, in order, and the `:::` lines that
+ * pair with nothing.
+ */
+export function readBlockLines(
+	tree: Nodes,
+	source: string,
+): { openings: Opening[]; unclosed: { name: string; line: number }[]; stray: number[] } {
+	const lines = new BlockLines(source);
+	const openings: Opening[] = [];
+	const visit = (node: Nodes) => {
+		if (node.type === 'containerDirective' && node.position) openings.push(lines.block(node.name, node.position));
+		else if (LITERALS.has(node.type) && node.position) lines.literal(node.position);
+		if ('children' in node) for (const child of node.children) visit(child);
+	};
+	visit(tree);
+	return { openings, unclosed: lines.unclosed, stray: lines.stray };
 }

@@ -1,8 +1,10 @@
+import { type AnyNode, type Document, type Element, isTag } from 'domhandler';
+import { findOne } from 'domutils';
 import { compile } from 'html-to-text';
 import juice from 'juice';
 import { escapeHtml, xmlText } from './escape.ts';
 import { elementsOf, parseHtml, renderHtml } from './html-tree.ts';
-import { portableHtml, type ToolLookup } from './portable-html.ts';
+import { makePortable, type ToolLookup } from './portable-html.ts';
 
 /** What the email edition of an issue shows. */
 export interface EmailInput {
@@ -105,15 +107,12 @@ ${slot('body')}
 }
 
 /** Gives every image an alt text and a width, as email clients need both. */
-function sizeImages(html: string): string {
-	const root = parseHtml(html);
-	const images = elementsOf(root).filter((element) => element.name === 'img');
-	if (images.length === 0) return html;
-	for (const image of images) {
+function sizeImages(nodes: readonly AnyNode[]): void {
+	for (const image of nodes.flatMap(elementsOf)) {
+		if (image.name !== 'img') continue;
 		image.attribs.alt ??= '';
 		image.attribs.width ??= '544';
 	}
-	return renderHtml(root);
 }
 
 /**
@@ -121,17 +120,23 @@ function sizeImages(html: string): string {
  * style inlined, no script, no stylesheet, no class names and only absolute URLs.
  */
 export function emailHtml(input: EmailInput): string {
-	const body = juice.inlineContent(sizeImages(xmlText(input.body)), BODY_CSS, JUICE_OPTIONS);
+	return emailDocument(input, parseHtml(input.body).children);
+}
+
+/** `emailHtml` for an article body already parsed, portable already; its images are sized in place. */
+function emailDocument(details: EmailDetails, nodes: readonly AnyNode[]): string {
+	sizeImages(nodes);
+	const body = juice.inlineContent(xmlText(renderHtml([...nodes])), BODY_CSS, JUICE_OPTIONS);
 	const value = (text: string) => escapeHtml(xmlText(text));
 	const values: Record<Slot, string> = {
-		language: value(input.language),
-		title: value(input.title),
-		summary: value(input.summary),
-		webUrl: value(input.webUrl),
-		newsletter: value(input.newsletter),
-		dateline: value(input.dateline),
-		author: value(input.author),
-		homeUrl: value(input.homeUrl),
+		language: value(details.language),
+		title: value(details.title),
+		summary: value(details.summary),
+		webUrl: value(details.webUrl),
+		newsletter: value(details.newsletter),
+		dateline: value(details.dateline),
+		author: value(details.author),
+		homeUrl: value(details.homeUrl),
 		body,
 	};
 	const page = parseHtml(inlinedFrame().replace(/%%pactbook-(\w+)%%/g, (_, name: Slot) => values[name]));
@@ -167,29 +172,39 @@ export function emailText(html: string): string {
 export const BODY_CLASS = 'pb-body';
 
 /**
- * The article body inside a built page: the inner HTML of its
- * `<div class="pb-body">`, as written in the page.
+ * The element of a built page that holds its article body, `<div class="pb-body">`,
+ * closed by its own end tag. The parser ends an element left open where its
+ * parent ends, or past the end of the page: such a body would take in the
+ * rest of the page.
  */
-export function articleBody(page: string): string {
-	const body = elementsOf(parseHtml(page)).find(
+function bodyElement(root: Document, length: number): Element {
+	const body = findOne(
 		(element) => element.name === 'div' && (element.attribs.class ?? '').split(/\s+/).includes(BODY_CLASS),
+		root.children,
 	);
 	if (!body) throw new Error(`the page has no <div class="${BODY_CLASS}"> around its article body`);
-	// Closed by its own end tag: the parser ends an element left open at the end of the page, or at its parent's end tag.
-	const end = body.endIndex ?? page.length;
-	const close = page.lastIndexOf('</', end);
-	const last = body.children.at(-1);
-	if (!/^<\/div\s*>$/i.test(page.slice(close, end + 1)) || (last?.endIndex ?? -1) >= close)
+	const end = body.endIndex;
+	const parent = body.parent;
+	if (end == null || end >= length || (parent && isTag(parent) && parent.endIndex === end))
 		throw new Error(`the page's <div class="${BODY_CLASS}"> is never closed`);
-	const first = body.children[0];
-	return first ? page.slice(first.startIndex ?? close, close) : '';
+	return body;
+}
+
+/** The article body inside a built page: the inner HTML of its `<div class="pb-body">`, as the parser reads it. */
+export function articleBody(page: string): string {
+	return renderHtml(bodyElement(parseHtml(page), page.length).children);
 }
 
 /** Everything an email edition shows but its body, which comes from the issue's built page. */
 export type EmailDetails = Omit<EmailInput, 'body'>;
 
-/** The HTML and plain-text email editions of an issue, from its web page as built; `tools` finds each tool's stand-in. */
+/**
+ * The HTML and plain-text email editions of an issue, from its web page as
+ * built, parsed once; `tools` finds each tool's stand-in.
+ */
 export function emailEdition(details: EmailDetails, page: string, tools: ToolLookup): { html: string; text: string } {
-	const html = emailHtml({ ...details, body: portableHtml(articleBody(page), { pageUrl: details.webUrl, tools }) });
+	const body = bodyElement(parseHtml(page), page.length);
+	makePortable(body, { pageUrl: details.webUrl, tools });
+	const html = emailDocument(details, body.children);
 	return { html, text: emailText(html) };
 }

@@ -1,3 +1,4 @@
+import type { AnyNode } from 'domhandler';
 import { append, removeElement, replaceElement, textContent } from 'domutils';
 import { escapeHtml } from './escape.ts';
 import { elementsOf, parseHtml, renderHtml } from './html-tree.ts';
@@ -49,8 +50,14 @@ export interface PortableOptions {
  * page), heading anchor links and build-only attributes removed.
  * Throws `UnfollowableLink` for an address that cannot be made absolute.
  */
-export function portableHtml(html: string, { pageUrl, toolLink, tools }: PortableOptions): string {
+export function portableHtml(html: string, options: PortableOptions): string {
 	const root = parseHtml(html);
+	makePortable(root, options);
+	return renderHtml(root);
+}
+
+/** `portableHtml` on a parsed tree, changed in place: for HTML already parsed, such as a built page's article body. */
+export function makePortable(root: AnyNode, { pageUrl, toolLink, tools }: PortableOptions): void {
 	const elements = elementsOf(root);
 	for (const element of elements) {
 		for (const name of Object.keys(element.attribs)) if (name.startsWith('data-astro-')) delete element.attribs[name];
@@ -90,5 +97,4 @@ export function portableHtml(html: string, { pageUrl, toolLink, tools }: Portabl
 			previous = node;
 		}
 	}
-	return renderHtml(root);
 }

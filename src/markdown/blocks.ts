@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { PhrasingContent, RootContent } from 'mdast';
-import type { MdastPluginDefinition, MdastPluginEntry } from 'satteri';
-import { type Block, blockFences, blockLine, blockOpenings, readBlock, unreadableRest } from '../lib/blocks.ts';
+import type { Nodes, PhrasingContent, RootContent } from 'mdast';
+import type { MdastPluginDefinition, MdastPluginEntry, MdastVisitorContext } from 'satteri';
+import { type Block, BlockLines, bodyLineOffset, type Opening, readBlock, unreadableRest } from '../lib/blocks.ts';
 import { displayPath } from '../lib/content-paths.ts';
 import { withBase } from '../lib/urls.ts';
 import { closest, type Problem } from '../schemas/problems.ts';
@@ -51,12 +51,6 @@ function frame(block: Block): { className: string[]; label: string; before: Root
 	};
 }
 
-/** The source text of an inline `:name[label]{…}` or line `::name` directive, rebuilt: Pactbook has none, so they are text. */
-function literal(colons: string, name: string, label: string, attributes: Record<string, string | null | undefined>): string {
-	const pairs = Object.entries(attributes).map(([key, value]) => (value == null ? key : `${key}="${value}"`));
-	return `${colons}${name}${label ? `[${label}]` : ''}${pairs.length ? `{${pairs.join(' ')}}` : ''}`;
-}
-
 /**
  * Renders Pactbook's Markdown blocks (`:::wild{source lesson}`, `:::note`,
  * `:::tip`, `:::warning`, each with an optional `[title]`) as the same asides
@@ -79,41 +73,51 @@ export function contentBlocks({ base = '/' }: { base?: string } = {}): MdastPlug
 		if (path) forgetRenderProblems(path);
 		if (!/:[\w-]/.test(factory.source)) return null;
 		const file = path ? displayPath(path) : 'content';
-		// Line numbers count from the top of the file, frontmatter included, as an editor shows them.
-		let lines: string | undefined;
-		const source = () => {
-			lines ??= path ? readFileSync(path, 'utf8') : factory.source;
-			return lines;
+		const source = factory.source;
+		// The parser counts lines from the top of the body it is given; an editor counts them from the
+		// top of the file, frontmatter included. The file is read only when a line is reported.
+		let offset: number | undefined;
+		const fileLine = (line: number) => {
+			offset ??= path ? bodyLineOffset(readFileSync(path, 'utf8'), source) : 0;
+			return line + offset;
 		};
+		const at = (name: string, line: number) => `:::${name} (line ${fileLine(line)})`;
+		const lines = new BlockLines(source);
 		const problems: Problem[] = [];
-		const seen = new Map<string, number>();
-		const bare: { name: string; index: number }[] = [];
+		const unreadable: Opening[] = [];
+		/** The text the author wrote for a directive, from its place in the source. */
+		const written = (node: Readonly<Extract<Nodes, { type: 'textDirective' | 'leafDirective' }>>, ctx: MdastVisitorContext) => {
+			const { start, end } = node.position ?? {};
+			return start?.offset !== undefined && end?.offset !== undefined
+				? source.slice(start.offset, end.offset)
+				: `${node.type === 'textDirective' ? ':' : '::'}${node.name}${ctx.textContent(node)}`;
+		};
+		const literal = (node: Readonly<Nodes>) => {
+			if (node.position) lines.literal(node.position);
+		};
 		const plugin: MdastPluginDefinition = {
 			name: 'pactbook-blocks',
+			// Line numbers and the text of directives Pactbook does not have come from the parser's positions.
+			options: { position: true },
 			containerDirective(node, ctx) {
-				const count = seen.get(node.name) ?? 0;
-				seen.set(node.name, count + 1);
+				const opening = lines.block(node.name, node.position!);
 				const first = node.children[0];
 				const labelled = first?.type === 'paragraph' && first.data?.directiveLabel === true;
 				const label = labelled ? ctx.textContent(first, { includeHtml: false }) : undefined;
 				const attributes = node.attributes ?? {};
-				// The parser drops a title or attributes it cannot read (`:::tip[no end`): checked once all blocks are seen.
-				if (!labelled && !Object.keys(attributes).length) bare.push({ name: node.name, index: count });
+				// The parser drops a title or attributes it cannot read (`:::tip[no end`): what is left on the line says so.
+				if (!labelled && !Object.keys(attributes).length && opening.rest) unreadable.push(opening);
 				// A tool's block (`:::questionnaire{id="…"}`) is rendered by the tool, as its declaration says.
 				const tool = toolByBlock(node.name);
 				if (tool?.block) {
 					const rendered = tool.block(attributes, { link: (href) => withBase(base, href) });
 					if (rendered.ok) ctx.replaceNode(node, { type: 'html', value: rendered.html });
-					else {
-						const line = blockLine(source(), node.name, count);
-						problems.push({ file, field: `:::${node.name}${line ? ` (line ${line})` : ''}`, message: rendered.message });
-					}
+					else problems.push({ file, field: at(node.name, opening.line), message: rendered.message });
 					return;
 				}
 				const result = readBlock(node.name, label, attributes, closest);
 				if (!result.ok) {
-					const line = blockLine(source(), node.name, count);
-					problems.push({ file, field: `:::${node.name}${line ? ` (line ${line})` : ''}`, message: result.message });
+					problems.push({ file, field: at(node.name, opening.line), message: result.message });
 					return;
 				}
 				const { className, label: name, before, after } = frame(result.block);
@@ -123,35 +127,28 @@ export function contentBlocks({ base = '/' }: { base?: string } = {}): MdastPlug
 				if (after) ctx.appendChild(node, after);
 			},
 			textDirective(node, ctx) {
-				ctx.replaceNode(node, text(literal(':', node.name, ctx.textContent(node), node.attributes ?? {})));
+				ctx.replaceNode(node, text(written(node, ctx)));
 			},
 			leafDirective(node, ctx) {
-				ctx.replaceNode(node, {
-					type: 'paragraph',
-					children: [text(literal('::', node.name, ctx.textContent(node), node.attributes ?? {}))],
-				});
+				ctx.replaceNode(node, { type: 'paragraph', children: [text(written(node, ctx))] });
 			},
-			after() {
-				if (bare.length) {
-					// Opening lines are matched to blocks by their order, and only when the text holds as many
-					// of them as the parser found, so an example the parser reads as code never counts.
-					const openings = blockOpenings(factory.source);
-					for (const { name, index } of bare) {
-						const rests = openings.get(name) ?? [];
-						const rest = rests.length === seen.get(name) ? rests[index] : undefined;
-						if (!rest) continue;
-						const line = blockLine(source(), name, index);
-						problems.push({ file, field: `:::${name}${line ? ` (line ${line})` : ''}`, message: unreadableRest(name, rest) });
+			// A line of colons alone in code or HTML is an example; anywhere else outside a block, it closes none.
+			...(lines.hasClosingLines
+				? {
+						code: literal,
+						inlineCode: literal,
+						html: literal,
 					}
+				: {}),
+			after() {
+				for (const { name, line, rest } of unreadable) {
+					problems.push({ file, field: at(name, line), message: unreadableRest(name, rest) });
 				}
-				// Fences are checked on the text Sätteri was given, and line numbers taken from the file only when needed.
-				const body = factory.source.includes(':::') ? blockFences(factory.source) : undefined;
-				const { stray, unclosed } =
-					body && (body.stray.length || body.unclosed.length) ? blockFences(source()) : { stray: [], unclosed: [] };
+				const { stray, unclosed } = lines;
 				if (stray.length) {
 					problems.push({
 						file,
-						field: `::: (line ${stray.join(', ')})`,
+						field: `::: (line ${stray.map(fileLine).join(', ')})`,
 						message:
 							'closes no block. Remove it, or, to put one block inside another, give the outer one more colons (::::note … ::::).',
 					});
@@ -159,7 +156,7 @@ export function contentBlocks({ base = '/' }: { base?: string } = {}): MdastPlug
 				for (const open of unclosed) {
 					problems.push({
 						file,
-						field: `:::${open.name} (line ${open.line})`,
+						field: at(open.name, open.line),
 						message: 'is never closed, so it takes in the rest of the article. End it with a line of :::.',
 					});
 				}

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildSite, copyFixture, problemsIn, withDevServer } from '../helpers/build.ts';
@@ -123,6 +123,29 @@ describe('broken content stops the build with one line per problem', () => {
 			test/fixtures/bad-blocks/content/issues/three.md: :::tip (line 18): is never closed, so it takes in the rest of the article. End it with a line of :::.
 			test/fixtures/bad-blocks/content/issues/two.md: :::callout (line 8): is not a Pactbook block. Use one of :::wild, :::note, :::tip, :::warning, and close it with a line of :::."
 		`);
+	});
+
+	test('in files with Windows line endings (CRLF), blocks get the same line numbers', async () => {
+		const dir = copyFixture('bad-blocks', 'bad-blocks-crlf');
+		for (const name of readdirSync(join(dir, 'issues'))) {
+			const file = join(dir, 'issues', name);
+			writeFileSync(file, readFileSync(file, 'utf8').replace(/\r?\n/g, '\r\n'));
+		}
+		const list = await problems(dir);
+		// The copy lives under the test scratch folder, which PACTBOOK_TEST_TMP may move: compare from the folder on.
+		const fields = list
+			.split('\n')
+			.slice(1)
+			.map((line) => line.slice(line.indexOf('issues/')).replace(/\): .*$/, ')'));
+		expect(fields).toEqual([
+			'issues/one.md: :::tip (line 18)',
+			'issues/one.md: :::wild (line 10)',
+			'issues/one.md: :::wild (line 22)',
+			'issues/one.md: :::wlid (line 14)',
+			'issues/three.md: ::: (line 16)',
+			'issues/three.md: :::tip (line 18)',
+			'issues/two.md: :::callout (line 8)',
+		]);
 	});
 
 	test('a standalone page at an address the site already uses', async () => {

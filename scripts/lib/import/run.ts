@@ -3,8 +3,9 @@
 // them without ever overwriting a file or leaving the content folder.
 import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { markdownToMdast } from 'satteri';
 import { parse as parseYaml } from 'yaml';
-import { BLOCK_NAMES, blockFences, blockOpenings } from '../../../src/lib/blocks.ts';
+import { BLOCK_NAMES, readBlockLines } from '../../../src/lib/blocks.ts';
 import { FILE_SLUG_MAX, slugify } from '../../../src/lib/slug.ts';
 import { isFollowable } from '../../../src/lib/urls.ts';
 import { authorSchema } from '../../../src/schemas/author.ts';
@@ -153,14 +154,14 @@ export function safeBody(markdown: string, losses: Loss[]): string {
 			message: `${dead} link${dead === 1 ? '' : 's'} no reader could follow became plain text.`,
 			fix: 'Add the right address if the link mattered.',
 		});
-	const fences = blockFences(body);
-	const openings = blockOpenings(body);
+	// Read as the build reads it: the body parsed with directives on, its blocks and lines taken from the parser's positions.
+	const blocks = body.includes(':::')
+		? readBlockLines(markdownToMdast(body, { features: { directive: true, frontmatter: false } }), body)
+		: { openings: [], unclosed: [], stray: [] };
 	const valid =
-		!fences.unclosed.length &&
-		!fences.stray.length &&
-		[...openings].every(
-			([name, rests]) => BLOCK_NAMES.includes(name) && name !== 'wild' && rests.every((rest) => /^(\[[^\]]*\])?$/.test(rest)),
-		);
+		!blocks.unclosed.length &&
+		!blocks.stray.length &&
+		blocks.openings.every(({ name, rest }) => BLOCK_NAMES.includes(name) && name !== 'wild' && /^(\[[^\]]*\])?$/.test(rest));
 	if (!valid) {
 		body = mapProse(body, (line) => line.replace(/^(\s*)(:{3,})/, '$1\\$2'));
 		losses.push({

@@ -1,6 +1,24 @@
+import { markdownToMdast } from 'satteri';
 import { describe, expect, test } from 'vitest';
-import { blockFences, blockLine, blockOpenings, readBlock } from '../../../src/lib/blocks.ts';
+import { bodyLineOffset, readBlock, readBlockLines } from '../../../src/lib/blocks.ts';
 import { closest } from '../../../src/schemas/problems.ts';
+
+// Each source is parsed by Sätteri, as the build parses it; blocks and lines come from its positions.
+const read = (source: string) => readBlockLines(markdownToMdast(source, { features: { directive: true } }), source);
+/** Blocks never closed and `:::` lines that close none. */
+const blockFences = (source: string) => {
+	const { unclosed, stray } = read(source);
+	return { unclosed, stray };
+};
+/** The line the `seen`-th (from 0) block named `name` opens on. */
+const blockLine = (source: string, name: string, seen: number) =>
+	read(source).openings.filter((opening) => opening.name === name)[seen]?.line;
+/** What follows the name on each block's opening line, by name. */
+const blockOpenings = (source: string) => {
+	const openings = new Map<string, string[]>();
+	for (const { name, rest } of read(source).openings) openings.set(name, [...(openings.get(name) ?? []), rest]);
+	return openings;
+};
 
 describe('Markdown blocks', () => {
 	test('wild takes a lesson, an optional source and an optional title', () => {
@@ -112,7 +130,7 @@ describe('Markdown blocks', () => {
 	});
 });
 
-describe('code examples the scan leaves out, as CommonMark reads them', () => {
+describe('code examples the parser leaves out, as CommonMark reads them', () => {
 	test('a fence inside indented code is part of the example', () => {
 		expect(blockFences(['Intro', '', '    ```', '', ':::tip', '```js', 'x', '```', ':::', ''].join('\n'))).toEqual({
 			unclosed: [],
@@ -135,11 +153,30 @@ describe('code examples the scan leaves out, as CommonMark reads them', () => {
 	});
 });
 
-describe('blockOpenings', () => {
+describe('other text the parser shows as written', () => {
+	test('a line of colons alone in inline code, an HTML block or frontmatter closes nothing', () => {
+		expect(blockFences('A `code\n:::\nspan` here.\n').stray).toEqual([]);
+		expect(blockFences('<div>\n:::\n</div>\n').stray).toEqual([]);
+		expect(blockFences('---\nnote: |\n  :::\n---\n\nText\n:::\n').stray).toEqual([7]);
+	});
+});
+
+describe('what follows a block name', () => {
 	test('what follows each opening line, by name and in order, with empty brackets and braces as nothing', () => {
 		const openings = blockOpenings(
 			':::tip[Title]\n:::\n\n:::tip{}\n:::\n\n:::note[]\n:::\n\n:::tip[Mind the gap\n:::\n\n```\n:::tip[example]\n```\n',
 		);
 		expect(Object.fromEntries(openings)).toEqual({ tip: ['[Title]', '', '[Mind the gap'], note: [''] });
+	});
+});
+
+describe('bodyLineOffset', () => {
+	test('the lines before the trimmed body: frontmatter and blank lines, with any line ending', () => {
+		const file = '---\ntitle: x\n---\n\n\nBody.\n\n:::tip\n:::\n\n';
+		expect(bodyLineOffset(file, 'Body.\n\n:::tip\n:::')).toBe(5);
+		expect(bodyLineOffset(file.replace(/\n/g, '\r\n'), 'Body.\r\n\r\n:::tip\r\n:::')).toBe(5);
+		expect(bodyLineOffset('\uFEFF---\rtitle: x\r---\rBody.', 'Body.')).toBe(3);
+		// A body given whole, as an MDX file's is with its frontmatter blanked, starts at the top.
+		expect(bodyLineOffset('Body.\n', 'Body.\n')).toBe(0);
 	});
 });

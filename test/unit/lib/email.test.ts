@@ -30,6 +30,31 @@ describe('articleBody', () => {
 	});
 });
 
+describe('the body element, as the parser closes it', () => {
+	test('a body left open that its parent ends is never closed either', () => {
+		expect(() => articleBody('<main><div class="pb-body"><p>Text</p></main><footer>Links</footer>')).toThrow(
+			'the page\'s <div class="pb-body"> is never closed',
+		);
+		const details: EmailDetails = {
+			newsletter: 'N',
+			language: 'en',
+			title: 'T',
+			dateline: 'D',
+			summary: 'S',
+			author: 'A',
+			webUrl: 'https://news.example.com/issues/t/',
+			homeUrl: 'https://news.example.com/',
+		};
+		expect(() => emailEdition(details, '<div class="pb-body"><p>Text</p>', toolByElement)).toThrow(
+			'the page\'s <div class="pb-body"> is never closed',
+		);
+	});
+
+	test('an element inside the body that its end tag closes stays inside', () => {
+		expect(articleBody('<div class="pb-body"><p>One</div><p>After</p>')).toBe('<p>One</p>');
+	});
+});
+
 describe('emailEdition', () => {
 	const details: EmailDetails = {
 		newsletter: 'Fixture Notes',

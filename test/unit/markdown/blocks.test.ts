@@ -1,3 +1,7 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { markdownToHtml } from 'satteri';
 import { describe, expect, test } from 'vitest';
 import { contentBlocks } from '../../../src/markdown/blocks.ts';
@@ -53,5 +57,43 @@ describe('examples the parser reads as code or HTML never count as unreadable bl
 		['empty braces', ':::note{}\nReal.\n:::\n'],
 	])('%s', async (_, md) => {
 		expect((await render(md)).match(/<aside/g)).toHaveLength(1);
+	});
+});
+
+describe('directives Pactbook does not have', () => {
+	test('stay exactly as written, from the source the parser read', async () => {
+		const html = await render("It is 10:30; plan Q3:revenue and :abbr[**HTML**]{#x .y title='A b'}.\n\n::leaf[Label]{a='1' b}\n");
+		expect(html).toContain("<p>It is 10:30; plan Q3:revenue and :abbr[**HTML**]{#x .y title='A b'}.</p>");
+		expect(html).toContain("<p>::leaf[Label]{a='1' b}</p>");
+	});
+});
+
+describe('line numbers, as an editor shows them', () => {
+	test('lines end with CRLF or LF alike', async () => {
+		await expect(render('Intro\r\n\r\n:::note\r\nA.\r\n:::\r\n:::\r\n\r\n:::tip\r\nRuns on.\r\n')).rejects.toThrow(
+			/::: \(line 6\): closes no block[\s\S]*:::tip \(line 8\): is never closed/,
+		);
+	});
+
+	test('count from the top of the file, frontmatter included', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'pactbook-blocks-'));
+		try {
+			const file = join(dir, 'one.md');
+			for (const eol of ['\n', '\r\n']) {
+				const text = ['---', 'title: One', '---', '', '', 'Intro.', '', ':::wlid', 'x', ':::', ''].join(eol);
+				writeFileSync(file, text);
+				// Astro gives the parser the body without its frontmatter, trimmed.
+				const body = text.slice(text.indexOf('Intro.')).trim();
+				const rendered = (async () =>
+					markdownToHtml(body, {
+						features: { directive: true },
+						mdastPlugins: [contentBlocks()],
+						fileURL: pathToFileURL(file),
+					}))();
+				await expect(rendered).rejects.toThrow(':::wlid (line 8): is not a Pactbook block.');
+			}
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 });
