@@ -2,7 +2,6 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { AstroIntegration } from 'astro';
 import type { PlannedIssue } from '../data/issue-plan.ts';
-import { emailEdition } from '../lib/email.ts';
 import { toolByElement } from '../tools/index.ts';
 
 /** The build's list of files to write beside each issue, at the root of the output folder until it is read. */
@@ -48,9 +47,12 @@ export async function readIssuePlan(site: string): Promise<PlannedIssue[]> {
  * between issues, so that work running beside it (the search index) keeps going.
  */
 export async function writeEmailEditions(site: string, plan: EmailPlan[]): Promise<number> {
+	if (!plan.length) return 0;
+	// The email code (CSS inlining, plain text) is loaded only when there is an edition to write.
+	const { emailEdition } = await import('../lib/email.ts');
 	for (const { folder, details } of plan) {
 		const dir = join(site, folder);
-		let edition: ReturnType<typeof emailEdition>;
+		let edition: { html: string; text: string };
 		try {
 			edition = emailEdition(details, await readFile(join(dir, 'index.html'), 'utf8'), toolByElement);
 		} catch (error) {

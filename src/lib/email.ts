@@ -5,6 +5,7 @@ import juice from 'juice';
 import { escapeHtml, xmlText } from './escape.ts';
 import { elementsOf, parseHtml, renderHtml } from './html-tree.ts';
 import { makePortable, type ToolLookup } from './portable-html.ts';
+import { BODY_CLASS } from './page-marks.ts';
 
 /** What the email edition of an issue shows. */
 export interface EmailInput {
@@ -168,8 +169,6 @@ export function emailText(html: string): string {
 	return `${toText(html).trim()}\n`;
 }
 
-/** How an issue's page marks its body: the rendered MDX, without the page around it. */
-export const BODY_CLASS = 'pb-body';
 
 /**
  * The element of a built page that holds its article body, `<div class="pb-body">`,
