@@ -4,8 +4,8 @@ import { compile } from 'html-to-text';
 import juice from 'juice';
 import { escapeHtml, xmlText } from './escape.ts';
 import { elementsOf, parseHtml, renderHtml } from './html-tree.ts';
-import { makePortable, type ToolLookup } from './portable-html.ts';
 import { BODY_CLASS } from './page-marks.ts';
+import { makePortable, type ToolLookup } from './portable-html.ts';
 
 /** What the email edition of an issue shows. */
 export interface EmailInput {
@@ -168,7 +168,6 @@ const toText = compile({
 export function emailText(html: string): string {
 	return `${toText(html).trim()}\n`;
 }
-
 
 /**
  * The element of a built page that holds its article body, `<div class="pb-body">`,
