@@ -1,4 +1,4 @@
-import type { Problem } from '../schemas/problems.ts';
+import type { Problem } from './problem.ts';
 import { tagKey, tagSlug } from './urls.ts';
 
 /** What listings, navigation and related reading need to know about an issue or a playbook. */
