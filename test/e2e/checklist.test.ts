@@ -1,34 +1,16 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axe } from '../helpers/axe.ts';
-import { launch } from '../helpers/browser.ts';
-import { buildSite, copyFixture, TMP } from '../helpers/build.ts';
+import { useSampleSite } from '../helpers/browser.ts';
+import { buildSite, copyFixture } from '../helpers/build.ts';
 import { type StaticSite, serve } from '../helpers/server.ts';
 
 const PATH = 'playbooks/eight-habits-to-drop/';
 const KEY = 'pb-checklist:playbooks/eight-habits-to-drop#self-assessment';
-let browser: Browser;
-let site: StaticSite;
-const contexts: BrowserContext[] = [];
+const site = useSampleSite();
 
-beforeAll(async () => {
-	site = await serve(join(TMP, 'sample/dist'));
-	browser = await launch();
-});
-
-afterAll(async () => {
-	for (const context of contexts) await context.close();
-	await browser?.close();
-	await site?.close();
-});
-
-async function newContext(): Promise<BrowserContext> {
-	const context = await browser.newContext({ reducedMotion: 'reduce', acceptDownloads: true });
-	contexts.push(context);
-	return context;
-}
+const newContext = () => site.newContext();
 
 async function open(context?: BrowserContext): Promise<Page> {
 	const page = await (context ?? (await newContext())).newPage();

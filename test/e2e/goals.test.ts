@@ -2,38 +2,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { importJson } from '../../src/tools/goals/transfer.ts';
 import { axe } from '../helpers/axe.ts';
-import { launch } from '../helpers/browser.ts';
+import { useSampleSite } from '../helpers/browser.ts';
 import { TMP } from '../helpers/build.ts';
-import { type StaticSite, serve } from '../helpers/server.ts';
 
 const PATH = 'tools/micro-goals/';
 const KEY = 'pb-goals:plan';
 /** Halfway through 2026 (day 182 of 364): half of a year-long goal is expected by now. */
 const NOW = new Date('2026-07-02T12:00:00');
 const XSS = '<img src=x onerror=alert(1)>';
-let browser: Browser;
-let site: StaticSite;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-	site = await serve(join(TMP, 'sample/dist'));
-	browser = await launch();
-});
-
-afterAll(async () => {
-	for (const context of contexts) await context.close();
-	await browser?.close();
-	await site?.close();
-});
+const site = useSampleSite();
 
 async function newContext(motion: 'reduce' | 'no-preference' = 'reduce'): Promise<BrowserContext> {
-	const context = await browser.newContext({ reducedMotion: motion, acceptDownloads: true });
+	const context = await site.newContext({ reducedMotion: motion });
 	await context.clock.setFixedTime(NOW);
-	contexts.push(context);
 	return context;
 }
 

@@ -1,35 +1,17 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import { formatDate, isoDate } from '../../src/lib/format.ts';
 import { axe } from '../helpers/axe.ts';
-import { launch, pageIdle } from '../helpers/browser.ts';
+import { pageIdle, useSampleSite } from '../helpers/browser.ts';
 import { TMP } from '../helpers/build.ts';
 import { page } from '../helpers/html.ts';
-import { type StaticSite, serve } from '../helpers/server.ts';
 
 const PATH = 'tools/partner-or-pen-pal/';
 const KEY = 'pb-questionnaire:partner-or-pen-pal';
-let browser: Browser;
-let site: StaticSite;
-const contexts: BrowserContext[] = [];
+const site = useSampleSite();
 
-beforeAll(async () => {
-	site = await serve(join(TMP, 'sample/dist'));
-	browser = await launch();
-});
-
-afterAll(async () => {
-	for (const context of contexts) await context.close();
-	await browser?.close();
-	await site?.close();
-});
-
-async function newContext(): Promise<BrowserContext> {
-	const context = await browser.newContext({ reducedMotion: 'reduce', acceptDownloads: true });
-	contexts.push(context);
-	return context;
-}
+const newContext = () => site.newContext();
 
 async function open(context?: BrowserContext, address = site.url + PATH): Promise<Page> {
 	const page = await (context ?? (await newContext())).newPage();

@@ -1,5 +1,9 @@
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { chromiumFlags, findChromium } from '../../scripts/lib/chromium.mjs';
+import { TMP } from './build.ts';
+import { type StaticSite, serve } from './server.ts';
 
 /**
  * Starts headless Chromium (CHROMIUM_PATH, else the system's, else the one
@@ -38,4 +42,45 @@ export async function pageIdle(page: Page): Promise<void> {
 			await page.waitForLoadState('load');
 		}
 	}
+}
+
+/** The shared sample build, served, and a browser to open it in. */
+export interface SampleSite {
+	/** Address of the served site, ending in `/`. */
+	readonly url: string;
+	/**
+	 * A fresh browser profile (its own storage) with reduced motion and
+	 * downloads allowed, unless `options` say otherwise; closed after the file's tests.
+	 */
+	newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+}
+
+/**
+ * Serves the sample site the global setup built and starts Chromium before a
+ * test file's tests, and closes both, with every context made, after them.
+ */
+export function useSampleSite(): SampleSite {
+	let browser: Browser | undefined;
+	let site: StaticSite | undefined;
+	const contexts: BrowserContext[] = [];
+	beforeAll(async () => {
+		[site, browser] = await Promise.all([serve(join(TMP, 'sample/dist')), launch()]);
+	});
+	afterAll(async () => {
+		for (const context of contexts) await context.close();
+		await browser?.close();
+		await site?.close();
+	});
+	return {
+		get url() {
+			if (!site) throw new Error('The sample site is served only once the tests start.');
+			return site.url;
+		},
+		async newContext(options = {}) {
+			if (!browser) throw new Error('The browser starts only once the tests start.');
+			const context = await browser.newContext({ reducedMotion: 'reduce', acceptDownloads: true, ...options });
+			contexts.push(context);
+			return context;
+		},
+	};
 }
