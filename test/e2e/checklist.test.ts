@@ -2,7 +2,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { axe } from '../helpers/axe.ts';
-import { useSampleSite } from '../helpers/browser.ts';
+import { seedStorage, useSampleSite } from '../helpers/browser.ts';
 import { buildSite, copyFixture } from '../helpers/build.ts';
 import { type StaticSite, serve } from '../helpers/server.ts';
 
@@ -56,15 +56,7 @@ describe('self-assessment checklist', () => {
 
 	test('corrupt saved data shows a recovery notice and keeps a backup', async () => {
 		const context = await newContext();
-		await context.addInitScript(
-			([key]) => {
-				if (!sessionStorage.getItem('seeded')) {
-					localStorage.setItem(key!, '{"v":1,"data":{"ticked":');
-					sessionStorage.setItem('seeded', '1');
-				}
-			},
-			[KEY],
-		);
+		await seedStorage(context, KEY, '{"v":1,"data":{"ticked":');
 		const page = await open(context);
 		const notice = checklist(page).getByRole('alert');
 		await expect(notice.textContent()).resolves.toMatch(
@@ -156,16 +148,7 @@ describe('self-assessment checklist', () => {
 
 	test('import and undo keep the ticks saved for items no longer on the page, and the keyboard stays in the actions', async () => {
 		const context = await newContext();
-		await context.addInitScript(
-			([key]) => {
-				if (!sessionStorage.getItem('seeded')) {
-					const ticked = { channels: 'We agree on one channel per topic', gone: 'An item the author has since removed' };
-					localStorage.setItem(key!, JSON.stringify({ v: 1, saved: '', data: { ticked } }));
-					sessionStorage.setItem('seeded', '1');
-				}
-			},
-			[KEY],
-		);
+		await seed(context, KEY, { channels: 'We agree on one channel per topic', gone: 'An item the author has since removed' });
 		const page = await open(context);
 		const saved = () => page.evaluate((key) => Object.keys(JSON.parse(localStorage.getItem(key)!).data.ticked).sort(), KEY);
 		expect(await ticked(page)).toEqual(['channels']);
@@ -248,16 +231,8 @@ describe('self-assessment checklist', () => {
 });
 
 /** Writes ticks under `key` once, before the first page of the context loads. */
-async function seed(context: BrowserContext, key: string, ticked: Record<string, string>) {
-	await context.addInitScript(
-		([key, ticked]) => {
-			if (!sessionStorage.getItem('seeded')) {
-				localStorage.setItem(key as string, JSON.stringify({ v: 1, saved: '', data: { ticked } }));
-				sessionStorage.setItem('seeded', '1');
-			}
-		},
-		[key, ticked] as const,
-	);
+function seed(context: BrowserContext, key: string, ticked: Record<string, string>) {
+	return seedStorage(context, key, JSON.stringify({ v: 1, saved: '', data: { ticked } }));
 }
 
 const alert = (page: Page) => checklist(page).getByRole('alert').locator('p');

@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { formatDate, isoDate } from '../../src/lib/format.ts';
 import { axe } from '../helpers/axe.ts';
-import { pageIdle, useSampleSite } from '../helpers/browser.ts';
+import { pageIdle, seedStorage, useSampleSite } from '../helpers/browser.ts';
 import { TMP } from '../helpers/build.ts';
 import { page } from '../helpers/html.ts';
 
@@ -356,15 +356,7 @@ describe('partner qualification questionnaire', () => {
 			updated: '2026-11-02T09:00:00.000Z',
 		};
 		const saved = { v: 1, saved: '2026-11-02T09:00:00.000Z', data: { draft: acme, partners: [acme] } };
-		await context.addInitScript(
-			([key, value]) => {
-				if (!sessionStorage.getItem('seeded')) {
-					localStorage.setItem(key!, value!);
-					sessionStorage.setItem('seeded', '1');
-				}
-			},
-			[KEY, JSON.stringify(saved)],
-		);
+		await seedStorage(context, KEY, JSON.stringify(saved));
 		const page = await open(context);
 		expect(await progress(page)).toBe('2 of 10 answered');
 		await expect(page.getByLabel('Partner name').inputValue()).resolves.toBe('Acme Advisors');
@@ -401,14 +393,10 @@ describe('partner qualification questionnaire', () => {
 				sections: [],
 			},
 		};
-		await context.addInitScript(
-			([key, value]) => {
-				if (!sessionStorage.getItem('seeded')) {
-					localStorage.setItem(key!, value!);
-					sessionStorage.setItem('seeded', '1');
-				}
-			},
-			[KEY, JSON.stringify({ v: 2, saved: '2026-11-02T09:00:00.000Z', data: { draft: acme, partners: [acme] } })],
+		await seedStorage(
+			context,
+			KEY,
+			JSON.stringify({ v: 2, saved: '2026-11-02T09:00:00.000Z', data: { draft: acme, partners: [acme] } }),
 		);
 		const page = await open(context);
 		expect(await progress(page)).toBe('1 of 10 answered');
@@ -438,15 +426,7 @@ describe('partner qualification questionnaire', () => {
 				partners: [],
 			},
 		};
-		await context.addInitScript(
-			([key, value]) => {
-				if (!sessionStorage.getItem('seeded')) {
-					localStorage.setItem(key!, value!);
-					sessionStorage.setItem('seeded', '1');
-				}
-			},
-			[KEY, JSON.stringify(saved)],
-		);
+		await seedStorage(context, KEY, JSON.stringify(saved));
 		const page = await open(context);
 		await expect(page.locator('.pb-notice p').textContent()).resolves.toBe(
 			'This questionnaire was revised since these answers were given (version 0, now 1). 1 answer no longer fits a question and is kept aside below. 9 new questions are unanswered.',
@@ -466,12 +446,7 @@ describe('partner qualification questionnaire', () => {
 
 	test('unreadable saved data gives a notice and keeps a backup', async () => {
 		const context = await newContext();
-		await context.addInitScript((key) => {
-			if (!sessionStorage.getItem('seeded')) {
-				localStorage.setItem(key, '{"v":1,"data":');
-				sessionStorage.setItem('seeded', '1');
-			}
-		}, KEY);
+		await seedStorage(context, KEY, '{"v":1,"data":');
 		const page = await open(context);
 		await expect(page.locator('.pb-notice p').textContent()).resolves.toMatch(
 			/^Your saved answers could not be read \(it is not valid JSON\), so this starts empty\. A copy was kept in this browser under “pb-questionnaire:partner-or-pen-pal:backup:/,

@@ -84,3 +84,19 @@ export function useSampleSite(): SampleSite {
 		},
 	};
 }
+
+/**
+ * Writes `text` under `key` in the context's local storage once, before its
+ * first page loads: later reloads and pages see what the page itself saved.
+ */
+export async function seedStorage(context: BrowserContext, key: string, text: string): Promise<void> {
+	await context.addInitScript(
+		([key, text]) => {
+			if (!sessionStorage.getItem('seeded')) {
+				localStorage.setItem(key, text);
+				sessionStorage.setItem('seeded', '1');
+			}
+		},
+		[key, text] as const,
+	);
+}
