@@ -15,9 +15,6 @@
  *   found again by their contents with {@link Store.related}.
  */
 
-/** Every key the site writes starts with this. */
-export const PREFIX = 'pb-';
-
 /** The reader's light/dark choice (read before the page paints). */
 export const THEME_KEY = 'pb-theme';
 

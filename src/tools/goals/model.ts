@@ -61,8 +61,6 @@ import type { GoalsState, MacroGoal, MicroGoal } from './schema.ts';
 
 /** Version of the saved state's shape (the storage envelope's `v`). */
 export const GOALS_VERSION = 1;
-/** Storage key of the goal builder; every embed shares it, so one plan shows everywhere. */
-export const GOALS_KEY = 'pb-goals:plan';
 
 export const emptyState = (): GoalsState => ({ goals: [], open: '', deleted: [] });
 

@@ -10,7 +10,7 @@
  *    would drop it when saving, so they leave version 2 data alone.
  */
 import { parseSnapshot, type Snapshot } from './previous.ts';
-import { type Answer, type Answers, type Questionnaire, validAnswer } from './scoring.ts';
+import { type Answer, type Questionnaire, validAnswer } from './scoring.ts';
 
 /** One assessment: answers and notes, as of a questionnaire version. */
 export interface Assessment {
@@ -193,6 +193,3 @@ export function reconcileMessage(r: Reconciled, from: number, to: number): strin
 		parts.push(`${r.added.length === 1 ? '1 new question is' : `${r.added.length} new questions are`} unanswered.`);
 	return parts.filter(Boolean).join(' ');
 }
-
-/** Answers as scoring reads them. */
-export const answersOf = (assessment: Assessment): Answers => assessment.answers;
