@@ -5,8 +5,11 @@ import { ContentError, type Problem } from '../schemas/problems.ts';
  * Problems found while rendering an article, kept by absolute file path until
  * the content loader collects them. Astro's loader only logs a render error of
  * a `.md` file and builds on without its body; Pactbook's loader turns these
- * into a failed build. Kept on `globalThis` because the Markdown plugins and
- * the loader are loaded as separate module instances.
+ * into a failed build. Kept on `globalThis` because this file is loaded more
+ * than once in one process: with the Astro config (the Markdown plugins that
+ * record), by Vite with `content.config.ts` (the loader that collects) and in
+ * the page renderer (`data/render-entry.ts`, which shows a problem in `astro
+ * dev`); a module-level map would be a different one in each.
  */
 const RENDER_PROBLEMS = Symbol.for('pactbook.render-problems');
 function renderProblems(): Map<string, Problem[]> {
