@@ -6,10 +6,7 @@ import { escapeExplicitIds } from '../lib/checklist-ids.ts';
 import { contentDir } from '../lib/content-paths.ts';
 import { cspConfig } from '../lib/csp.ts';
 import { loadSiteConfig } from '../loading/site-config.ts';
-import { contentBlocks } from '../markdown/blocks.ts';
-import { headingAnchors } from '../markdown/headings.ts';
-import { baseLinks, checkedLinks } from '../markdown/links.ts';
-import { taskLists } from '../markdown/task-lists.ts';
+import { markdownPipeline } from '../markdown/pipeline.ts';
 import firstUse from './first-use.ts';
 import issueFiles, { readIssuePlan, saveEmailPlan, writeEmailEditions, writeForwardingPages } from './issue-files.ts';
 import pagefindIndex, { indexingPrerenderer, SearchIndex } from './search-index.ts';
@@ -52,11 +49,7 @@ export default function pactbook(): AstroIntegration {
 					// A Content Security Policy in every page (lib/csp.ts); Astro hashes the scripts and styles it writes.
 					security: { csp: cspConfig(site) },
 					markdown: {
-						processor: satteri({
-							features: { directive: true },
-							mdastPlugins: [contentBlocks({ base })],
-							hastPlugins: [checkedLinks(), headingAnchors(), baseLinks(base), taskLists(contentDir())],
-						}),
+						processor: satteri(markdownPipeline(base, contentDir())),
 					},
 					vite: {
 						build: {

@@ -11,6 +11,7 @@ import { entryFile } from '../lib/entry-file.ts';
 import { hasCurrentMeasures, MEASURES, measure } from '../lib/measures.ts';
 import { MAX_NESTING, tooDeep } from '../lib/nesting.ts';
 import { slugify } from '../lib/slug.ts';
+import { markdownPipeline } from '../markdown/pipeline.ts';
 import {
 	failRender,
 	forgetRenderProblems,
@@ -23,6 +24,14 @@ import { frontmatterText, writtenProblems } from '../schemas/frontmatter.ts';
 import { ContentError, type Examples, formatProblems, type Problem, zodProblems } from '../schemas/problems.ts';
 import { staleToolBlocks } from '../tools/index.ts';
 import { type CheckedEntry, type CollectionChecks, duplicateSlugs, unknownAuthors, withFreeSuggestions } from './checks.ts';
+import {
+	type MarkdownThread,
+	openThread,
+	type RenderFunction,
+	releaseThread,
+	type ThreadSettings,
+	threadWanted,
+} from './markdown-thread.ts';
 import { loadSiteConfig, yamlSyntaxProblems, yamlTextProblems } from './site-config.ts';
 
 interface Options extends CollectionChecks {
@@ -232,7 +241,7 @@ function outsideTheLoad(watcher: NonNullable<LoaderContext['watcher']>): NonNull
 /** How Astro describes a file type: it reads a file's fields, and renders Markdown. */
 interface EntryType {
 	getEntryInfo(params: { contents: string; fileUrl: URL }): Promise<{ data: Record<string, unknown>; body?: string }>;
-	getRenderFunction?(config: unknown): Promise<(entry: { filePath?: string }) => Promise<unknown>>;
+	getRenderFunction?(config: unknown): Promise<RenderFunction>;
 }
 
 /**
@@ -246,14 +255,17 @@ interface EntryType {
  *   with the line number, reported with the collection's other problems;
  * - during a load, a render that failed with problems Pactbook recorded
  *   (the Markdown plugins call `failRender`) gives no render instead of an
- *   error Astro would log: the load reports those problems once, and stops.
+ *   error Astro would log: the load reports those problems once, and stops;
+ * - with a `thread`, Markdown is rendered there, beside the loader.
  * Files the returned types read as problems get no fields, and are marked in `unreadable`.
  */
 function pactbookEntryTypes(
 	types: Map<string, EntryType>,
 	sources: Map<string, string>,
 	unreadable: Map<string, Problem[]>,
+	thread: MarkdownThread | undefined,
 ): Map<string, EntryType> {
+	const markdown = types.get('.md');
 	const wrap = (type: EntryType): EntryType => ({
 		async getEntryInfo(params) {
 			const path = fileURLToPath(params.fileUrl);
@@ -277,7 +289,8 @@ function pactbookEntryTypes(
 		...(type.getRenderFunction
 			? {
 					async getRenderFunction(config) {
-						const render = await type.getRenderFunction!(config);
+						const own = await type.getRenderFunction!(config);
+						const render: RenderFunction = thread && type === markdown ? (entry) => thread.render(entry, own) : own;
 						return async (entry) => {
 							try {
 								return await render(entry);
@@ -369,6 +382,53 @@ function crossEntryProblems(options: Options, dir: string, all: CheckedEntry[], 
 	return [...problems, ...(options.check?.(entries) ?? [])];
 }
 
+/** Markdown files of a collection: `.md` files in its folder that its pattern takes. */
+function markdownFiles(base: string, pattern: string): number {
+	return readdirSync(base, { recursive: true, encoding: 'utf8' }).filter(
+		(entry) => entry.endsWith('.md') && matchesGlob(entry.split(sep).join('/'), pattern),
+	).length;
+}
+
+/**
+ * The thread a build renders a large collection's Markdown on (loading/markdown-thread.ts),
+ * or undefined: in `astro dev`, below the size where it pays, and whenever
+ * Astro's Markdown processor is not exactly Pactbook's pipeline or its
+ * settings cannot be sent to a thread, so a thread never renders differently.
+ */
+function markdownThread(ctx: LoaderContext, base: string, pattern: string): MarkdownThread | undefined {
+	if (ctx.watcher || !threadWanted(markdownFiles(base, pattern))) return undefined;
+	const { markdown, image } = ctx.config;
+	const content = contentDir();
+	const expected = markdownPipeline(ctx.config.base, content);
+	const processor = markdown.processor as
+		| { name?: string; options?: { mdastPlugins?: unknown[]; hastPlugins?: unknown[]; features?: unknown } }
+		| undefined;
+	const options = processor?.options;
+	const same =
+		processor?.name === 'satteri' &&
+		options?.mdastPlugins?.length === expected.mdastPlugins.length &&
+		options.hastPlugins?.length === expected.hastPlugins.length &&
+		JSON.stringify(options.features) === JSON.stringify(expected.features);
+	if (!same) return undefined;
+	const settings: ThreadSettings = {
+		base: ctx.config.base,
+		content,
+		shared: {
+			image,
+			syntaxHighlight: markdown.syntaxHighlight,
+			shikiConfig: markdown.shikiConfig,
+			gfm: markdown.gfm,
+			smartypants: markdown.smartypants,
+		},
+	};
+	try {
+		structuredClone(settings);
+	} catch {
+		return undefined;
+	}
+	return openThread(settings);
+}
+
 /**
  * Loads one collection with Astro's glob loader, checks every entry with
  * friendly messages, then checks across entries; all problems stop the build
@@ -424,13 +484,18 @@ async function loadCollection(ctx: LoaderContext, options: Options, dir: string,
 		// Markdown bodies are rendered while loading; the source is not needed after that.
 		retainBody: false,
 	});
+	const thread = entryTypes ? markdownThread(ctx, base, options.pattern) : undefined;
 	const innerCtx = {
 		...ctx,
 		...(ctx.watcher ? { watcher: outsideTheLoad(ctx.watcher) } : {}),
 		parseData,
-		...(entryTypes ? { entryTypes: pactbookEntryTypes(entryTypes, sources, unreadableYaml) } : {}),
+		...(entryTypes ? { entryTypes: pactbookEntryTypes(entryTypes, sources, unreadableYaml, thread) } : {}),
 	} as LoaderContext;
-	await currentLoad.run(run, () => inner.load(innerCtx));
+	try {
+		await currentLoad.run(run, () => inner.load(innerCtx));
+	} finally {
+		if (thread) releaseThread(thread, ctx.logger);
+	}
 	sources.clear();
 
 	// Every recorded render problem is reported, whether or not it matches a stored entry.
