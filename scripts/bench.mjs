@@ -167,7 +167,9 @@ async function build(tool, content, work, label) {
 		};
 	};
 	// One build at a time, so that the timings do not compete with another build of this project.
+	const before = cpuTimes();
 	const { lines: _lines, ...result } = await exclusive(ROOT, once);
+	const after = cpuTimes();
 	const text = readFileSync(log, 'utf8');
 	const failure =
 		result.code === 0
@@ -178,10 +180,24 @@ async function build(tool, content, work, label) {
 	return {
 		...result,
 		failure,
+		stolen: before && after ? (after.steal - before.steal) / (after.total - before.total) : undefined,
 		pages: htmlFiles(dist),
 		bytes: folderBytes(dist),
 		index: folderBytes(join(dist, 'pagefind')),
 	};
+}
+
+/**
+ * The machine's CPU time so far, from /proc/stat (Linux): all of it, and what
+ * the host of a virtual machine took for others (steal); undefined elsewhere.
+ */
+function cpuTimes() {
+	try {
+		const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1, 9).map(Number);
+		return { total: fields.reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+	} catch {
+		return undefined;
+	}
 }
 
 /** A port nothing listens on now. */
@@ -288,13 +304,14 @@ const maybe = (ms) => (ms === undefined || Number.isNaN(ms) ? '' : seconds(ms));
 const spread = (list) =>
 	list.length ? `${seconds(median(list))} (${(Math.min(...list) / 1000).toFixed(1)}–${seconds(Math.max(...list))})` : '';
 const ratio = (a, b) => (a && b ? (a / b).toFixed(2) : 'n/a');
+const percent = (share) => `${Math.round(share * 100)}%`;
 const site = (tool) => `${NAMES[tool]}, .${formats[tool]}`;
 
 /** The Markdown tables: medians with min–max over the runs, per size and site, and the ratios. */
 function tables() {
 	const builds = [
-		`| Articles | Site | HTML files (rendered by Astro) | Full build, median (min–max) | ms per HTML file | Peak memory, median (max) | Output | Pagefind index |${values.incremental ? ' One article changed, median |' : ''}`,
-		`| ---: | --- | ---: | --- | ---: | --- | ---: | ---: |${values.incremental ? ' ---: |' : ''}`,
+		`| Articles | Site | HTML files (rendered by Astro) | Full build, median (min–max) | ms per HTML file | Peak memory, median (max) | Output | Pagefind index | CPU taken by the host, median (max) |${values.incremental ? ' One article changed, median |' : ''}`,
+		`| ---: | --- | ---: | --- | ---: | --- | ---: | ---: | ---: |${values.incremental ? ' ---: |' : ''}`,
 	];
 	const steps = [
 		'| Articles | Site | Start-up | Content sync | Bundling | Page rendering | After the pages | of which search index | of which email editions |',
@@ -319,10 +336,11 @@ function tables() {
 			const times = ok.map((r) => r.full.ms);
 			const peaks = ok.map((r) => r.full.peak).filter((p) => p !== undefined);
 			const incr = ok.map((r) => r.incremental).filter((r) => r && !r.failure);
+			const stolen = ok.map((r) => r.full.stolen).filter((share) => share !== undefined);
 			full[tool] = median(times);
 			const pages = ok[0].full.pages;
 			builds.push(
-				`| ${n} | ${site(tool)} | ${pages} (${ok[0].full.phases.pagesRendered ?? '?'}) | ${spread(times)} | ${(full[tool] / pages).toFixed(1)} | ${peaks.length ? `${mb(median(peaks))} (${mb(Math.max(...peaks))})` : 'n/a'} | ${mb(ok[0].full.bytes)} | ${mb(ok[0].full.index)} |${values.incremental ? ` ${incr.length ? seconds(median(incr.map((r) => r.ms))) : ''} |` : ''}`,
+				`| ${n} | ${site(tool)} | ${pages} (${ok[0].full.phases.pagesRendered ?? '?'}) | ${spread(times)} | ${(full[tool] / pages).toFixed(1)} | ${peaks.length ? `${mb(median(peaks))} (${mb(Math.max(...peaks))})` : 'n/a'} | ${mb(ok[0].full.bytes)} | ${mb(ok[0].full.index)} | ${stolen.length ? `${percent(median(stolen))} (${percent(Math.max(...stolen))})` : 'n/a'} |${values.incremental ? ` ${incr.length ? seconds(median(incr.map((r) => r.ms))) : ''} |` : ''}`,
 			);
 			const step = (name) => {
 				const list = ok.map((r) => r.full.phases[name]).filter((ms) => ms !== undefined);
@@ -351,6 +369,16 @@ function tables() {
 			...against('saved edit in astro dev (against the bare site without Pagefind)', edit, 'md'),
 		];
 		if (line.length) ratios.push(`- ${n} articles, Pactbook / ${NAMES.md}: ${line.join('; ')}`);
+		// Each run builds both sites within a minute or two: the ratio within a run is less exposed to a host whose speed drifts.
+		const paired = [...new Set(results.map((r) => r.run))].flatMap((run) => {
+			const of = (tool) => results.find((r) => r.n === n && r.run === run && r.tool === tool && !r.full.failure)?.full.ms;
+			return of('pactbook') && of('md') ? [of('pactbook') / of('md')] : [];
+		});
+		if (paired.length > 1) {
+			ratios.push(
+				`- ${n} articles, full build, Pactbook / ${NAMES.md} within each run: ${paired.map((r) => r.toFixed(2)).join(', ')} (median ${median(paired).toFixed(2)})`,
+			);
+		}
 		// MDX files are compiled while pages are bundled, not in the content sync: only the full build compares.
 		const mdx = against('full build', full, 'mdx');
 		if (mdx.length) ratios.push(`- ${n} articles, Pactbook / ${NAMES.mdx}: ${mdx.join('; ')}`);
