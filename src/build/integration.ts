@@ -5,6 +5,7 @@ import type { AstroIntegration } from 'astro';
 import { escapeExplicitIds } from '../lib/checklist-ids.ts';
 import { contentDir } from '../lib/content-paths.ts';
 import { cspConfig } from '../lib/csp.ts';
+import { closeUnusedThread, startThreadEarly } from '../loading/markdown-thread.ts';
 import { loadSiteConfig } from '../loading/site-config.ts';
 import { markdownPipeline } from '../markdown/pipeline.ts';
 import firstUse from './first-use.ts';
@@ -33,10 +34,12 @@ export default function pactbook(): AstroIntegration {
 	let cacheDir = '';
 	let base = '/';
 	let search: SearchIndex | undefined;
+	let building = false;
 	return {
 		name: 'pactbook',
 		hooks: {
 			'astro:config:setup'({ config, command, updateConfig, addWatchFile }) {
+				building = command === 'build';
 				const site = loadSiteConfig();
 				const base = config.base !== '/' ? config.base : site.base;
 				addWatchFile(`${contentDir()}/site.yaml`);
@@ -90,8 +93,12 @@ export default function pactbook(): AstroIntegration {
 			'astro:config:done'({ config }) {
 				cacheDir = fileURLToPath(config.cacheDir);
 				base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+				// A large site's Markdown renders on a second thread (loading/markdown-thread.ts): start it now, beside Astro's setup.
+				if (building) startThreadEarly(config, contentDir());
 			},
 			'astro:build:start'({ setPrerenderer }) {
+				// The content has loaded: a thread started early that no collection needed is not kept.
+				closeUnusedThread();
 				// Pagefind indexes each page as soon as it is rendered, beside the rendering.
 				search = new SearchIndex();
 				setPrerenderer(indexingPrerenderer(search, base));

@@ -11,7 +11,6 @@ import { entryFile } from '../lib/entry-file.ts';
 import { hasCurrentMeasures, MEASURES, measure } from '../lib/measures.ts';
 import { MAX_NESTING, tooDeep } from '../lib/nesting.ts';
 import { slugify } from '../lib/slug.ts';
-import { markdownPipeline } from '../markdown/pipeline.ts';
 import {
 	failRender,
 	forgetRenderProblems,
@@ -26,10 +25,11 @@ import { staleToolBlocks } from '../tools/index.ts';
 import { type CheckedEntry, type CollectionChecks, duplicateSlugs, unknownAuthors, withFreeSuggestions } from './checks.ts';
 import {
 	type MarkdownThread,
+	markdownFiles,
 	openThread,
 	type RenderFunction,
 	releaseThread,
-	type ThreadSettings,
+	threadSettings,
 	threadWanted,
 } from './markdown-thread.ts';
 import { loadSiteConfig, yamlSyntaxProblems, yamlTextProblems } from './site-config.ts';
@@ -382,51 +382,15 @@ function crossEntryProblems(options: Options, dir: string, all: CheckedEntry[], 
 	return [...problems, ...(options.check?.(entries) ?? [])];
 }
 
-/** Markdown files of a collection: `.md` files in its folder that its pattern takes. */
-function markdownFiles(base: string, pattern: string): number {
-	return readdirSync(base, { recursive: true, encoding: 'utf8' }).filter(
-		(entry) => entry.endsWith('.md') && matchesGlob(entry.split(sep).join('/'), pattern),
-	).length;
-}
-
 /**
- * The thread a build renders a large collection's Markdown on (loading/markdown-thread.ts),
- * or undefined: in `astro dev`, below the size where it pays, and whenever
- * Astro's Markdown processor is not exactly Pactbook's pipeline or its
- * settings cannot be sent to a thread, so a thread never renders differently.
+ * The thread a build renders a large collection's Markdown on
+ * (loading/markdown-thread.ts), or undefined: in `astro dev`, below the size
+ * where it pays, and whenever Astro's Markdown settings are not Pactbook's.
  */
 function markdownThread(ctx: LoaderContext, base: string, pattern: string): MarkdownThread | undefined {
 	if (ctx.watcher || !threadWanted(markdownFiles(base, pattern))) return undefined;
-	const { markdown, image } = ctx.config;
-	const content = contentDir();
-	const expected = markdownPipeline(ctx.config.base, content);
-	const processor = markdown.processor as
-		| { name?: string; options?: { mdastPlugins?: unknown[]; hastPlugins?: unknown[]; features?: unknown } }
-		| undefined;
-	const options = processor?.options;
-	const same =
-		processor?.name === 'satteri' &&
-		options?.mdastPlugins?.length === expected.mdastPlugins.length &&
-		options.hastPlugins?.length === expected.hastPlugins.length &&
-		JSON.stringify(options.features) === JSON.stringify(expected.features);
-	if (!same) return undefined;
-	const settings: ThreadSettings = {
-		base: ctx.config.base,
-		content,
-		shared: {
-			image,
-			syntaxHighlight: markdown.syntaxHighlight,
-			shikiConfig: markdown.shikiConfig,
-			gfm: markdown.gfm,
-			smartypants: markdown.smartypants,
-		},
-	};
-	try {
-		structuredClone(settings);
-	} catch {
-		return undefined;
-	}
-	return openThread(settings);
+	const settings = threadSettings(ctx.config, contentDir());
+	return settings && openThread(settings);
 }
 
 /**

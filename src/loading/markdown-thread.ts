@@ -1,5 +1,9 @@
+import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join, matchesGlob, sep } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import type { AstroConfig } from 'astro';
+import { markdownPipeline } from '../markdown/pipeline.ts';
 import { recordRenderProblems } from '../markdown/render-problems.ts';
 import { ContentError, type Problem } from '../schemas/problems.ts';
 
@@ -53,6 +57,55 @@ export function threadWanted(files: number, setting = process.env.PACTBOOK_MARKD
 	if (setting === 'on') return true;
 	if (setting === 'off') return false;
 	return files >= THREAD_MIN_FILES && availableParallelism() > 1;
+}
+
+/** `.md` files under `folder` that `pattern` takes (relative to it); none if the folder is missing. */
+export function markdownFiles(folder: string, pattern = '**/*.md'): number {
+	try {
+		return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter(
+			(entry) => entry.endsWith('.md') && matchesGlob(entry.split(sep).join('/'), pattern),
+		).length;
+	} catch {
+		return 0;
+	}
+}
+
+/**
+ * What a thread needs to render as Astro would with `config`, or undefined
+ * when Astro's Markdown processor is not exactly Pactbook's pipeline (an
+ * integration added a plugin, say) or its settings cannot be sent to a
+ * thread: then the thread is not used, so it never renders differently.
+ */
+export function threadSettings(config: AstroConfig, content: string): ThreadSettings | undefined {
+	const { markdown, image, base } = config;
+	const expected = markdownPipeline(base, content);
+	const processor = markdown.processor as
+		| { name?: string; options?: { mdastPlugins?: unknown[]; hastPlugins?: unknown[]; features?: unknown } }
+		| undefined;
+	const options = processor?.options;
+	const same =
+		processor?.name === 'satteri' &&
+		options?.mdastPlugins?.length === expected.mdastPlugins.length &&
+		options.hastPlugins?.length === expected.hastPlugins.length &&
+		JSON.stringify(options.features) === JSON.stringify(expected.features);
+	if (!same) return undefined;
+	const settings: ThreadSettings = {
+		base,
+		content,
+		shared: {
+			image,
+			syntaxHighlight: markdown.syntaxHighlight,
+			shikiConfig: markdown.shikiConfig,
+			gfm: markdown.gfm,
+			smartypants: markdown.smartypants,
+		},
+	};
+	try {
+		structuredClone(settings);
+	} catch {
+		return undefined;
+	}
+	return settings;
 }
 
 /**
@@ -133,12 +186,61 @@ function failure(entry: EntryToRender, reply: { error: string; problems?: Proble
 	return new ContentError(reply.problems);
 }
 
-/** The thread the collections of one load share, and how many of them use it. */
-let shared: { thread: MarkdownThread; users: number } | undefined;
+/**
+ * The thread the collections of one load share, the settings it was started
+ * with, and how many collections use it. On `globalThis`, as this file is
+ * loaded twice in one process: with the Astro config (build/integration.ts,
+ * which starts the thread early) and by Vite with `content.config.ts` (the
+ * loader, which uses it).
+ */
+const SHARED = Symbol.for('pactbook.markdown-thread');
+type Shared = { thread: MarkdownThread; settings: string; users: number };
+const holder = globalThis as { [SHARED]?: Shared | undefined };
 
-/** The thread for one collection's load; {@link releaseThread} when the load ends. Collections loading at once share one. */
+/**
+ * Starts the thread before the content loads, so that the half second it
+ * takes to start runs beside Astro's own setup: a build calls this once its
+ * config is known, for a content folder with a collection large enough
+ * ({@link threadWanted}). A thread no collection takes up is ended by {@link closeUnusedThread}.
+ */
+export function startThreadEarly(config: AstroConfig, content: string): void {
+	let folders: string[];
+	try {
+		folders = readdirSync(content, { withFileTypes: true })
+			.filter((entry) => entry.isDirectory())
+			.map((entry) => entry.name);
+	} catch {
+		return;
+	}
+	if (!folders.some((folder) => threadWanted(markdownFiles(join(content, folder))))) return;
+	const settings = threadSettings(config, content);
+	if (settings && !holder[SHARED])
+		holder[SHARED] = { thread: new MarkdownThread(settings), settings: JSON.stringify(settings), users: 0 };
+}
+
+/** Whether a thread is running for this build (started early or by a collection), and how many collections use it. */
+export function threadUsers(): number | undefined {
+	return holder[SHARED]?.users;
+}
+
+/** Ends a thread started early that no collection took up (the build calls this once the content has loaded). */
+export function closeUnusedThread(): void {
+	const shared = holder[SHARED];
+	if (!shared || shared.users > 0) return;
+	shared.thread.close();
+	holder[SHARED] = undefined;
+}
+
+/**
+ * The thread for one collection's load; {@link releaseThread} when the load
+ * ends. Collections loading at once share one, as does a thread started early
+ * with the same settings.
+ */
 export function openThread(settings: ThreadSettings): MarkdownThread {
-	shared ??= { thread: new MarkdownThread(settings), users: 0 };
+	const key = JSON.stringify(settings);
+	if (holder[SHARED] && holder[SHARED].settings !== key && holder[SHARED].users === 0) closeUnusedThread();
+	holder[SHARED] ??= { thread: new MarkdownThread(settings), settings: key, users: 0 };
+	const shared = holder[SHARED];
 	shared.users++;
 	return shared.thread;
 }
@@ -152,11 +254,12 @@ export function releaseThread(
 	thread: MarkdownThread,
 	logger: { info(message: string): void; warn(message: string): void },
 ): void {
+	const shared = holder[SHARED];
 	if (shared?.thread !== thread) return;
 	shared.users--;
 	if (shared.users > 0) return;
 	thread.close();
-	shared = undefined;
+	holder[SHARED] = undefined;
 	const count = thread.answered === 1 ? '1 article' : `${thread.answered} articles`;
 	logger.info(`Markdown of ${count} rendered on a second thread, beside the loading.`);
 	if (thread.failure)

@@ -3,8 +3,21 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
+import type { AstroConfig } from 'astro';
 import { afterAll, describe, expect, test } from 'vitest';
-import { MarkdownThread, THREAD_MIN_FILES, type ThreadSettings, threadWanted } from '../../../src/loading/markdown-thread.ts';
+import {
+	closeUnusedThread,
+	MarkdownThread,
+	markdownFiles,
+	openThread,
+	releaseThread,
+	startThreadEarly,
+	THREAD_MIN_FILES,
+	type ThreadSettings,
+	threadSettings,
+	threadUsers,
+	threadWanted,
+} from '../../../src/loading/markdown-thread.ts';
 import { markdownPipeline } from '../../../src/markdown/pipeline.ts';
 import { forgetRenderProblems, peekRenderProblems } from '../../../src/markdown/render-problems.ts';
 import { ContentError } from '../../../src/schemas/problems.ts';
@@ -33,6 +46,9 @@ async function renderHere(body: string, filePath: string, data: Record<string, u
 	const { code, metadata } = await processor.render(body, { frontmatter: data, fileURL: pathToFileURL(filePath) });
 	return { html: code, metadata: { ...metadata, imagePaths: metadata.localImagePaths.concat(metadata.remoteImagePaths) } };
 }
+
+/** Whether this machine has a core to spare for the thread. */
+const spare = availableParallelism() > 1;
 
 const threads: MarkdownThread[] = [];
 function thread(script?: URL): MarkdownThread {
@@ -97,6 +113,83 @@ describe('an article rendered on the thread', () => {
 			Promise.resolve({ html: `here: ${entry.body?.length}`, metadata: {} }),
 		);
 		expect(rendered).toEqual({ html: `here: ${article.length}`, metadata: {} });
+	});
+});
+
+/** The parts of an Astro config the thread reads, as Pactbook's integration leaves them. */
+function config(processor: unknown = { name: 'satteri', options: markdownPipeline('/', content) }): AstroConfig {
+	return {
+		base: '/',
+		image: { domains: [], remotePatterns: [] },
+		markdown: { processor, syntaxHighlight: false, shikiConfig: {}, gfm: true, smartypants: true },
+	} as unknown as AstroConfig;
+}
+
+describe('the thread a build shares between its collections', () => {
+	const big = join(TMP, 'markdown-thread/big');
+	mkdirSync(join(big, 'issues'), { recursive: true });
+	mkdirSync(join(big, 'authors'), { recursive: true });
+	for (let i = 0; i < THREAD_MIN_FILES; i++) writeFileSync(join(big, 'issues', `${i}.md`), `Issue ${i}.\n`);
+	writeFileSync(join(big, 'issues', 'notes.txt'), 'Not an article.\n');
+	const logged: string[] = [];
+	const logger = { info: (message: string) => logged.push(message), warn: (message: string) => logged.push(`warn: ${message}`) };
+
+	test('counts the .md files a pattern takes', () => {
+		expect(markdownFiles(join(big, 'issues'))).toBe(THREAD_MIN_FILES);
+		expect(markdownFiles(join(big, 'issues'), '1*.md')).toBe(11);
+		expect(markdownFiles(join(big, 'missing'))).toBe(0);
+	});
+
+	test("is used only with exactly Pactbook's pipeline and settings a thread can take", () => {
+		expect(threadSettings(config(), content)?.shared).toMatchObject({ syntaxHighlight: false, gfm: true });
+		const extra = markdownPipeline('/', content);
+		extra.hastPlugins.push(() => null);
+		expect(threadSettings(config({ name: 'satteri', options: extra }), content)).toBeUndefined();
+		expect(threadSettings(config({ name: 'other', options: markdownPipeline('/', content) }), content)).toBeUndefined();
+		const withFunction = config();
+		(withFunction.markdown as { shikiConfig: unknown }).shikiConfig = { transformers: [{ line: () => undefined }] };
+		expect(threadSettings(withFunction, content)).toBeUndefined();
+	});
+
+	test('starts early for a large collection, is then shared, and ends with the last collection, saying what it did', async () => {
+		expect(threadUsers()).toBeUndefined();
+		startThreadEarly(config(), big);
+		// A machine with one core starts none: the thread would only compete with the loader.
+		expect(threadUsers()).toBe(spare ? 0 : undefined);
+		const first = openThread(threadSettings(config(), big)!);
+		const second = openThread(threadSettings(config(), big)!);
+		expect(second).toBe(first);
+		const file = join(big, 'issues', '0.md');
+		await expect(
+			first.render({ body: 'Issue 0.', data: {}, filePath: file }, () => Promise.reject(new Error('not here'))),
+		).resolves.toMatchObject({
+			html: '<p>Issue 0.</p>\n',
+		});
+		// Ending before the other collection has finished would leave it without a thread.
+		closeUnusedThread();
+		releaseThread(first, logger);
+		expect(logged).toEqual([]);
+		releaseThread(second, logger);
+		expect(logged).toEqual(['Markdown of 1 article rendered on a second thread, beside the loading.']);
+		// Ended: the next load starts a thread of its own.
+		expect(threadUsers()).toBeUndefined();
+		const next = openThread(threadSettings(config(), big)!);
+		expect(next).not.toBe(first);
+		releaseThread(next, logger);
+		expect(threadUsers()).toBeUndefined();
+	});
+
+	test('is not started for small collections, and one started early that nobody takes up is ended', () => {
+		const small = join(TMP, 'markdown-thread/small');
+		mkdirSync(join(small, 'issues'), { recursive: true });
+		writeFileSync(join(small, 'issues', 'one.md'), 'One.\n');
+		startThreadEarly(config(), small);
+		expect(threadUsers()).toBeUndefined();
+		startThreadEarly(config(), big);
+		// A machine with one core starts none: the thread would only compete with the loader.
+		expect(threadUsers()).toBe(spare ? 0 : undefined);
+		closeUnusedThread();
+		expect(threadUsers()).toBeUndefined();
 	});
 });
 
