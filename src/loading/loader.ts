@@ -98,9 +98,9 @@ function nestedTooDeep(file: string, line: number): Problem {
  * leaves them out. Only such paths are looked at closely, so a folder of
  * well-named files costs one directory listing.
  */
-function unreadablePaths(base: string, pattern: string): { problems: Problem[]; skipped: string[] } {
+function unreadablePaths(base: string, pattern: string, listed: readonly string[]): { problems: Problem[]; skipped: string[] } {
 	const found: { problems: Problem[]; skipped: string[] } = { problems: [], skipped: [] };
-	for (const entry of readdirSync(base, { recursive: true, encoding: 'utf8' })) {
+	for (const entry of listed) {
 		const inside = entry.split(sep).join('/');
 		const unreadable = /[#?]/.exec(inside)?.[0];
 		if (!unreadable || !matchesGlob(inside, pattern) || !statSync(join(base, entry)).isFile()) continue;
@@ -387,8 +387,8 @@ function crossEntryProblems(options: Options, dir: string, all: CheckedEntry[], 
  * (loading/markdown-thread.ts), or undefined: in `astro dev`, below the size
  * where it pays, and whenever Astro's Markdown settings are not Pactbook's.
  */
-function markdownThread(ctx: LoaderContext, base: string, pattern: string): MarkdownThread | undefined {
-	if (ctx.watcher || !threadWanted(markdownFiles(base, pattern))) return undefined;
+function markdownThread(ctx: LoaderContext, listed: readonly string[], pattern: string): MarkdownThread | undefined {
+	if (ctx.watcher || !threadWanted(markdownFiles(listed, pattern))) return undefined;
 	const settings = threadSettings(ctx.config, contentDir());
 	return settings && openThread(settings);
 }
@@ -400,7 +400,9 @@ function markdownThread(ctx: LoaderContext, base: string, pattern: string): Mark
  */
 async function loadCollection(ctx: LoaderContext, options: Options, dir: string, base: string): Promise<void> {
 	checkYamlOnSave(ctx, base);
-	const unreadable = unreadablePaths(base, options.pattern);
+	// One listing of the folder serves the file-name check and the choice of a render thread.
+	const listed = readdirSync(base, { recursive: true, encoding: 'utf8' });
+	const unreadable = unreadablePaths(base, options.pattern, listed);
 	forgetOutdated(ctx.store, Boolean(options.measured));
 	takeRenderProblems(base);
 	const rules: EntryRules = {
@@ -448,7 +450,7 @@ async function loadCollection(ctx: LoaderContext, options: Options, dir: string,
 		// Markdown bodies are rendered while loading; the source is not needed after that.
 		retainBody: false,
 	});
-	const thread = entryTypes ? markdownThread(ctx, base, options.pattern) : undefined;
+	const thread = entryTypes ? markdownThread(ctx, listed, options.pattern) : undefined;
 	const innerCtx = {
 		...ctx,
 		...(ctx.watcher ? { watcher: outsideTheLoad(ctx.watcher) } : {}),

@@ -59,14 +59,17 @@ export function threadWanted(files: number, setting = process.env.PACTBOOK_MARKD
 	return files >= THREAD_MIN_FILES && availableParallelism() > 1;
 }
 
-/** `.md` files under `folder` that `pattern` takes (relative to it); none if the folder is missing. */
-export function markdownFiles(folder: string, pattern = '**/*.md'): number {
+/** The `.md` files among `entries` (paths inside a folder, as `readdirSync` lists them) that `pattern` takes. */
+export function markdownFiles(entries: readonly string[], pattern = '**/*.md'): number {
+	return entries.filter((entry) => entry.endsWith('.md') && matchesGlob(entry.split(sep).join('/'), pattern)).length;
+}
+
+/** Everything inside `folder`, at any depth; nothing if it cannot be read. */
+function listed(folder: string): string[] {
 	try {
-		return readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter(
-			(entry) => entry.endsWith('.md') && matchesGlob(entry.split(sep).join('/'), pattern),
-		).length;
+		return readdirSync(folder, { recursive: true, encoding: 'utf8' });
 	} catch {
-		return 0;
+		return [];
 	}
 }
 
@@ -212,7 +215,7 @@ export function startThreadEarly(config: AstroConfig, content: string): void {
 	} catch {
 		return;
 	}
-	if (!folders.some((folder) => threadWanted(markdownFiles(join(content, folder))))) return;
+	if (!folders.some((folder) => threadWanted(markdownFiles(listed(join(content, folder)))))) return;
 	const settings = threadSettings(config, content);
 	if (settings && !holder[SHARED])
 		holder[SHARED] = { thread: new MarkdownThread(settings), settings: JSON.stringify(settings), users: 0 };

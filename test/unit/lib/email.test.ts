@@ -2,6 +2,17 @@ import { describe, expect, test } from 'vitest';
 import { articleBody, type EmailDetails, emailEdition } from '../../../src/lib/email.ts';
 import { toolByElement } from '../../../src/tools/index.ts';
 
+const details: EmailDetails = {
+	newsletter: 'Fixture Notes',
+	language: 'en',
+	title: 'Trust & check-ins',
+	dateline: 'Issue #3 · March 2, 2026',
+	summary: 'Why "later" never comes.',
+	author: 'Ana Test',
+	webUrl: 'https://news.example.com/issues/003-trust/',
+	homeUrl: 'https://news.example.com/',
+};
+
 const page = (body: string) =>
 	`<!DOCTYPE html><html><body><main><div class="pb-prose"><p>Above</p><div class="pb-body">${body}</div><section class="pb-subscribe"><div>Subscribe</div></section></div></main></body></html>`;
 
@@ -35,16 +46,6 @@ describe('the body element, as the parser closes it', () => {
 		expect(() => articleBody('<main><div class="pb-body"><p>Text</p></main><footer>Links</footer>')).toThrow(
 			'the page\'s <div class="pb-body"> is never closed',
 		);
-		const details: EmailDetails = {
-			newsletter: 'N',
-			language: 'en',
-			title: 'T',
-			dateline: 'D',
-			summary: 'S',
-			author: 'A',
-			webUrl: 'https://news.example.com/issues/t/',
-			homeUrl: 'https://news.example.com/',
-		};
 		expect(() => emailEdition(details, '<div class="pb-body"><p>Text</p>', toolByElement)).toThrow(
 			'the page\'s <div class="pb-body"> is never closed',
 		);
@@ -56,17 +57,6 @@ describe('the body element, as the parser closes it', () => {
 });
 
 describe('emailEdition', () => {
-	const details: EmailDetails = {
-		newsletter: 'Fixture Notes',
-		language: 'en',
-		title: 'Trust & check-ins',
-		dateline: 'Issue #3 · March 2, 2026',
-		summary: 'Why "later" never comes.',
-		author: 'Ana Test',
-		webUrl: 'https://news.example.com/issues/003-trust/',
-		homeUrl: 'https://news.example.com/',
-	};
-
 	test('makes both editions from the page body, with absolute links and inlined styles', () => {
 		const { html, text } = emailEdition(
 			details,
