@@ -251,7 +251,7 @@ export function openThread(settings: ThreadSettings): MarkdownThread {
 /**
  * Ends a collection's use of its thread; the last one to finish ends the
  * thread, so its memory is free before the pages render, and says on `logger`
- * how many articles it rendered and, if it stopped early, why.
+ * how many articles it rendered, if any, and, if it stopped early, why.
  */
 export function releaseThread(
 	thread: MarkdownThread,
@@ -263,8 +263,11 @@ export function releaseThread(
 	if (shared.users > 0) return;
 	thread.close();
 	holder[SHARED] = undefined;
-	const count = thread.answered === 1 ? '1 article' : `${thread.answered} articles`;
-	logger.info(`Markdown of ${count} rendered on a second thread, beside the loading.`);
+	// A build whose articles all come from the content cache renders none: nothing to say then.
+	if (thread.answered > 0) {
+		const count = thread.answered === 1 ? '1 article' : `${thread.answered} articles`;
+		logger.info(`Markdown of ${count} rendered on a second thread, beside the loading.`);
+	}
 	if (thread.failure)
 		logger.warn(`The second thread for Markdown stopped (${thread.failure}); the other articles were rendered without it.`);
 }

@@ -176,7 +176,9 @@ describe('the thread a build shares between its collections', () => {
 		expect(threadUsers()).toBeUndefined();
 		const next = openThread(threadSettings(config(), big)!);
 		expect(next).not.toBe(first);
+		// It rendered nothing (a build whose articles all come from the content cache): nothing more is said.
 		releaseThread(next, logger);
+		expect(logged).toEqual(['Markdown of 1 article rendered on a second thread, beside the loading.']);
 		expect(threadUsers()).toBeUndefined();
 	});
 
