@@ -54,6 +54,11 @@ export async function serve(dist, base = '/') {
 	const { port } = server.address();
 	return {
 		url: `http://127.0.0.1:${port}${base}`,
-		close: () => new Promise((done) => server.close(() => done())),
+		// Ends the connections a browser still holds open too: `close` alone waits for them, however long they stay.
+		close: () =>
+			new Promise((done) => {
+				server.close(() => done());
+				server.closeAllConnections();
+			}),
 	};
 }
