@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import type { MdastPluginDefinition, MdastPluginEntry, MdastVisitorContext } from 'satteri';
-import { type Block, BlockLines, bodyLineOffset, type Opening, readBlock, unreadableRest } from '../lib/blocks.ts';
+import { type Block, BlockLines, type Opening, readBlock, unreadableRest } from '../lib/blocks.ts';
 import { displayPath } from '../lib/content-paths.ts';
 import { withBase } from '../lib/urls.ts';
 import { closest, type Problem } from '../schemas/problems.ts';
 import { toolByBlock } from '../tools/index.ts';
+import { fileLines } from './file-lines.ts';
 import { failRender, forgetRenderProblems } from './render-problems.ts';
 
 declare module 'mdast' {
@@ -74,13 +74,7 @@ export function contentBlocks({ base = '/' }: { base?: string } = {}): MdastPlug
 		if (!/:[\w-]/.test(factory.source)) return null;
 		const file = path ? displayPath(path) : 'content';
 		const source = factory.source;
-		// The parser counts lines from the top of the body it is given; an editor counts them from the
-		// top of the file, frontmatter included. The file is read only when a line is reported.
-		let offset: number | undefined;
-		const fileLine = (line: number) => {
-			offset ??= path ? bodyLineOffset(readFileSync(path, 'utf8'), source) : 0;
-			return line + offset;
-		};
+		const fileLine = fileLines(path, source);
 		const at = (name: string, line: number) => `:::${name} (line ${fileLine(line)})`;
 		const lines = new BlockLines(source);
 		const problems: Problem[] = [];

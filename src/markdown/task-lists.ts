@@ -4,6 +4,7 @@ import type { HastPluginDefinition, HastPluginEntry, HastVisitorContext } from '
 import { deriveId, hasTaskList, nextListId, repeatedIds, splitExplicitId, uniqueIds } from '../lib/checklist-ids.ts';
 import { displayPath } from '../lib/content-paths.ts';
 import type { ChecklistScoring } from '../schemas/checklist.ts';
+import { fileLines } from './file-lines.ts';
 import { failRender } from './render-problems.ts';
 
 /** A copy of a hast subtree as plain objects, safe to re-insert elsewhere. */
@@ -27,6 +28,8 @@ interface Item {
 	checked: boolean;
 	label: ElementContent[];
 	advice: ElementContent[];
+	/** The line the item starts on, counted from the top of the source the parser was given. */
+	line: number | undefined;
 }
 
 /** Pulls the checkbox, its label and any advice (the item's further blocks) out of a task-list `li`. */
@@ -50,7 +53,14 @@ function readItem(li: Element): Omit<Item, 'id'> & { explicit?: string } {
 		}
 	}
 	const checked = isElement(input) && Boolean(input.properties?.checked);
-	return { text: textOf(label).replace(/\s+/g, ' ').trim(), checked, label, advice: rest, ...(explicit ? { explicit } : {}) };
+	return {
+		text: textOf(label).replace(/\s+/g, ' ').trim(),
+		checked,
+		label,
+		advice: rest,
+		line: li.position?.start.line,
+		...(explicit ? { explicit } : {}),
+	};
 }
 
 function inTaskItem(node: Element, ctx: HastVisitorContext): boolean {
@@ -58,6 +68,12 @@ function inTaskItem(node: Element, ctx: HastVisitorContext): boolean {
 		if (parent.tagName === 'li' && classes(parent).includes('task-list-item')) return true;
 	}
 	return false;
+}
+
+/** ` (line 10, 11)` for the lines the parser gave, or nothing when it gave none. */
+function lineList(lines: (number | undefined)[], fileLine: (line: number) => number): string {
+	const known = lines.filter((line): line is number => line !== undefined);
+	return known.length ? ` (line ${known.map(fileLine).join(', ')})` : '';
 }
 
 const el = (tagName: string, properties: Properties, children: ElementContent[] = []): Element => ({
@@ -108,12 +124,15 @@ export function taskLists(contentDir: string): HastPluginEntry {
 		const file = factory.fileURL ? fileURLToPath(factory.fileURL) : 'content';
 		const page = displayPath(file, contentDir).replace(/\.mdx?$/, '');
 		const shown = displayPath(file);
+		const fileLine = fileLines(factory.fileURL ? file : undefined, factory.source);
 		let heading: { id: string; text: string } | undefined;
 		const listIds: string[] = [];
 		/** Pinned list ids (`checklists.<id>.id`) used so far, with the heading of their list. */
 		const pinned = new Map<string, string>();
 		const plugin: HastPluginDefinition = {
 			name: 'pactbook-task-lists',
+			// The lines of items that repeat an id come from the parser's positions.
+			options: { position: true },
 			element: {
 				filter: ['h2', 'h3', 'ul', 'ol'],
 				visit(node, ctx) {
@@ -131,7 +150,10 @@ export function taskLists(contentDir: string): HastPluginEntry {
 							file,
 							repeated.map((id) => ({
 								file: shown,
-								field: `{#${id}}`,
+								field: `{#${id}}${lineList(
+									read.filter((item) => item.explicit === id).map((item) => item.line),
+									fileLine,
+								)}`,
 								message: `is written on more than one item of the list under “${heading?.text ?? 'the top of the page'}”, so they would share one tick. Give each item its own id.`,
 							})),
 						);

@@ -147,7 +147,7 @@ describe('broken checklist scoring stops the build', () => {
 		expect(result.code).not.toBe(0);
 		expect(problemsIn(result.output)).toMatchInlineSnapshot(`
 			"Pactbook found 2 problems in your content:
-			test/fixtures/checklist-unknown/content/playbooks/repeated.md: {#review}: is written on more than one item of the list under “Review”, so they would share one tick. Give each item its own id.
+			test/fixtures/checklist-unknown/content/playbooks/repeated.md: {#review} (line 10, 11): is written on more than one item of the list under “Review”, so they would share one tick. Give each item its own id.
 			test/fixtures/checklist-unknown/content/playbooks/unknown.md: checklists.self-assesment: matches no task list. Use the id of the heading above the list (self-assessment)."
 		`);
 	});

@@ -35,7 +35,7 @@ describe('Markdown rendered on a thread beside the loader (large sites) builds w
 
 	test.each([
 		['bad-blocks', ':::wlid (line 14): is not a Pactbook block.'],
-		['checklist-unknown', '{#review}: is written on more than one item'],
+		['checklist-unknown', '{#review} (line 10, 11): is written on more than one item'],
 		['bad-links', 'link "'],
 	])('%s: the same problems, with the same words and lines', async (fixture, expected) => {
 		const [threaded, alone] = await Promise.all([
