@@ -47,6 +47,30 @@ export function builtFile(pathname: string, base: string): string {
 	return inside === '' || inside.endsWith('/') ? `${inside}index.html` : `${inside}.html`;
 }
 
+/** A Pagefind mark that matters wherever it sits: anything but `data-pagefind-ignore`, which only matters inside the indexed part. */
+const PAGEFIND_MARK = /data-pagefind-(?!ignore)/;
+
+/**
+ * The part of a page Pagefind reads: the `<html>` tag (its language), the
+ * title and `<main>`, where every `data-pagefind-*` mark of Pactbook's pages
+ * sits. The header with its search dialog, the footer and the scripts are left
+ * out, so Pagefind is sent and parses about half the bytes, and writes the same
+ * index (test/build/search-index.test.ts compares the two on the sample site). A
+ * page without one `<main>`, or with a mark outside it, is handed over whole.
+ */
+export function searchablePart(html: string): string {
+	const opening = /<main[\s>]/g;
+	const start = opening.exec(html)?.index ?? -1;
+	const end = html.lastIndexOf('</main>');
+	if (start < 0 || end < start || opening.exec(html)) return html;
+	const before = html.slice(0, start);
+	const after = html.slice(end);
+	if (PAGEFIND_MARK.test(before) || PAGEFIND_MARK.test(after)) return html;
+	const open = /<html\b[^>]*>/i.exec(before)?.[0] ?? '<html>';
+	const title = /<title>[\s\S]*?<\/title>/.exec(before)?.[0] ?? '';
+	return `<!DOCTYPE html>${open}<head>${title}</head><body>${html.slice(start, end + '</main>'.length)}</body></html>`;
+}
+
 /** The address Pagefind gives a page read from `file` in the site folder (`issues/a/index.html` → `/issues/a/`). */
 export function searchUrl(file: string): string {
 	return `/${file.replace(/(^|\/)index\.html$/, '$1')}`;
@@ -81,11 +105,12 @@ export class SearchIndex {
 		return !this.#added.has(file) && matchesGlob(file, SEARCHED_PAGES);
 	}
 
-	/** Hands Pagefind the HTML of the page written to `file` (relative to the output folder), if it {@link wants} it. */
+	/** Hands Pagefind the {@link searchablePart} of the page written to `file` (relative to the output folder), if it {@link wants} it. */
 	add(file: string, html: string): void {
 		if (!this.wants(file)) return;
 		this.#added.add(file);
-		const added = this.#index.then((index) => index.addHTMLFile({ url: searchUrl(file), content: html }));
+		const content = searchablePart(html);
+		const added = this.#index.then((index) => index.addHTMLFile({ url: searchUrl(file), content }));
 		added.catch(() => {});
 		this.#pending.push(added);
 	}

@@ -1,8 +1,9 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, matchesGlob, sep } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import * as pagefind from 'pagefind';
 import { expect, test } from 'vitest';
-import { SearchIndex } from '../../src/build/search-index.ts';
+import { EXCLUDED_SELECTORS, SEARCHED_PAGES, SearchIndex, searchablePart, searchUrl } from '../../src/build/search-index.ts';
 import { TMP } from '../helpers/build.ts';
 
 const page = (title: string) =>
@@ -49,4 +50,53 @@ test('the index holds the pages handed to it while rendering, and searched pages
 	expect(await index.finish(site)).toBe(3);
 	expect(indexed(site)).toEqual(['/ Home', '/issues/001-first/ First', '/playbooks/guide/ Guide']);
 	expect(readdirSync(join(site, 'pagefind'))).not.toContain('pagefind-ui.js');
+});
+
+/** Every file under `folder`, with its bytes. */
+function files(folder: string): Map<string, Buffer> {
+	const found = readdirSync(folder, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+	return new Map(
+		found.map((entry) => [
+			join(entry.parentPath, entry.name).slice(folder.length),
+			readFileSync(join(entry.parentPath, entry.name)),
+		]),
+	);
+}
+
+test('the part of each page handed over gives the same index as the whole page, on the sample site', async () => {
+	// The sample site, built by the global setup.
+	const site = join(TMP, 'sample/dist');
+	const pages = readdirSync(site, { recursive: true, encoding: 'utf8' })
+		.map((file) => file.split(sep).join('/'))
+		.filter((file) => matchesGlob(file, SEARCHED_PAGES))
+		.map((file) => ({ file, html: readFileSync(join(site, file), 'utf8') }));
+	const bytes = (content: (html: string) => string) => pages.reduce((sum, { html }) => sum + content(html).length, 0);
+	// Every page with an article, a tool or a listing loses its header, footer and scripts.
+	for (const { file, html } of pages)
+		if (/^(issues|playbooks|tools)\/./.test(file)) expect(searchablePart(html).length, file).toBeLessThan(html.length);
+	expect(bytes(searchablePart)).toBeLessThan(0.8 * bytes((html) => html));
+	expect(pages.length).toBeGreaterThan(15);
+	const write = async (name: string, content: (html: string) => string) => {
+		const output = join(TMP, 'search-index', name);
+		rmSync(output, { recursive: true, force: true });
+		const { index, errors } = await pagefind.createIndex({ excludeSelectors: EXCLUDED_SELECTORS });
+		expect(errors).toEqual([]);
+		for (const { file, html } of pages) {
+			expect((await index!.addHTMLFile({ url: searchUrl(file), content: content(html) })).errors).toEqual([]);
+		}
+		expect((await index!.writeFiles({ outputPath: output })).errors).toEqual([]);
+		return files(output);
+	};
+	try {
+		const whole = await write('whole', (html) => html);
+		const part = await write('part', searchablePart);
+		expect([...part.keys()].sort()).toEqual([...whole.keys()].sort());
+		for (const [file, bytes] of whole) expect(part.get(file)?.equals(bytes), file).toBe(true);
+		// One fragment for each page with something to index: issues, playbooks, pages and tools.
+		const indexedPages = pages.filter(({ html }) => html.includes('data-pagefind-body')).length;
+		expect(indexedPages).toBeGreaterThanOrEqual(8);
+		expect([...whole.keys()].filter((file) => file.includes('fragment')).length).toBe(indexedPages);
+	} finally {
+		await pagefind.close();
+	}
 });

@@ -1,6 +1,6 @@
 import { matchesGlob } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { builtFile, SEARCHED_PAGES, searchUrl } from '../../../src/build/search-index.ts';
+import { builtFile, SEARCHED_PAGES, searchablePart, searchUrl } from '../../../src/build/search-index.ts';
 
 describe('pages handed to the search index while they are rendered', () => {
 	test('are named by the file Astro writes them to, without the base', () => {
@@ -27,5 +27,38 @@ describe('pages handed to the search index while they are rendered', () => {
 				searched,
 			),
 		).toEqual([]);
+	});
+});
+
+describe('the part of a page handed to Pagefind', () => {
+	const page = (body: string, html = '<html lang="de" dir="ltr">') =>
+		`<!DOCTYPE html>${html}<head><meta charset="utf-8"><title>Partner &amp; plan</title><script>var x = 1;</script></head><body><header><nav>Menu</nav><dialog>Search</dialog></header>${body}<footer>Footer</footer><script type="module">go()</script></body></html>`;
+	const main =
+		'<main id="main"><article data-pagefind-filter="type:Issue"><div data-pagefind-body><h1>Plan</h1><p>Words.</p></div></article></main>';
+
+	test('is the html tag, the title and <main>, without the header, footer and scripts', () => {
+		expect(searchablePart(page(main.replace('<main id="main">', '<main-menu>Menu</main-menu><main id="main">')))).toContain(
+			'<body><main id="main">',
+		);
+		expect(searchablePart(page(main))).toBe(
+			`<!DOCTYPE html><html lang="de" dir="ltr"><head><title>Partner &amp; plan</title></head><body>${main}</body></html>`,
+		);
+	});
+	test('keeps data-pagefind-ignore outside <main> out, as it changes nothing there', () => {
+		const ignored = page(main).replace('<nav>', '<nav data-pagefind-ignore>');
+		expect(searchablePart(ignored)).not.toContain('Menu');
+	});
+	test('is the whole page when a Pagefind mark sits outside <main>, or there is no single <main>', () => {
+		for (const whole of [
+			page(main).replace('<nav>', '<nav data-pagefind-filter="section:Nav">'),
+			page(main).replace('<footer>', '<footer data-pagefind-meta="owner:Ops">'),
+			page(main).replace('<header>', '<header data-pagefind-body>'),
+			page('<div data-pagefind-body>No main here</div>'),
+			page(`${main}<main>Second</main>`),
+			page('<main>Never closed'),
+			page(main).replace('var x = 1;', 'var x = "<main>";'),
+		]) {
+			expect(searchablePart(whole)).toBe(whole);
+		}
 	});
 });
