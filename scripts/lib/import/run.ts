@@ -130,6 +130,61 @@ function mapProse(markdown: string, change: (line: string) => string): string {
 		.join('\n');
 }
 
+/** Markdown nodes that lead somewhere, and where to. */
+type LinkNode = {
+	type: string;
+	url?: string;
+	alt?: string | null;
+	identifier?: string;
+	position?: { start: { offset?: number }; end: { offset?: number } };
+	children?: LinkNode[];
+};
+
+/** A piece of a body to replace: a dead link and its text, or the definition of a dead reference. */
+interface DeadSpan {
+	start: number;
+	end: number;
+	text: string;
+	/** Whether it is a link or image the reader would have seen (a definition is not). */
+	counted: boolean;
+}
+
+/**
+ * Links, images and reference definitions whose address no reader could
+ * follow, as the parser reads the body, so that code and inline code are
+ * left as written: a link becomes its text (its address when it has none), an
+ * image its alt text, a definition nothing. Links inside a dead link are left
+ * for the next call.
+ */
+function deadLinks(markdown: string): DeadSpan[] {
+	const tree = markdownToMdast(markdown, { features: { directive: true, frontmatter: false } }) as LinkNode;
+	const definitions = new Map<string, string>();
+	const collect = (node: LinkNode) => {
+		if (node.type === 'definition' && node.identifier !== undefined && node.url !== undefined)
+			definitions.set(node.identifier, node.url);
+		node.children?.forEach(collect);
+	};
+	collect(tree);
+	const found: DeadSpan[] = [];
+	const visit = (node: LinkNode) => {
+		const reference = node.type === 'linkReference' || node.type === 'imageReference';
+		const address = reference ? definitions.get(node.identifier ?? '') : node.url;
+		const { start, end } = node.position ?? {};
+		const leads = ['link', 'image', 'linkReference', 'imageReference', 'definition'].includes(node.type);
+		if (leads && address !== undefined && !isFollowable(address) && start?.offset !== undefined && end?.offset !== undefined) {
+			const first = node.children?.[0]?.position?.start.offset;
+			const last = node.children?.at(-1)?.position?.end.offset;
+			const inner = first !== undefined && last !== undefined ? markdown.slice(first, last) : '';
+			const text = node.type === 'definition' ? '' : node.type.startsWith('image') ? (node.alt ?? '') : inner || address;
+			found.push({ start: start.offset, end: end.offset, text, counted: node.type !== 'definition' });
+			return;
+		}
+		node.children?.forEach(visit);
+	};
+	visit(tree);
+	return found;
+}
+
 /**
  * A body the build renders without a problem: headings start at `##` (the page
  * has the title as its `#`), links no reader could follow become their text,
@@ -141,14 +196,15 @@ export function safeBody(markdown: string, losses: Loss[]): string {
 		body = mapProse(body, (line) => line.replace(/^(#{1,5}) /, '#$1 '));
 	}
 	let dead = 0;
-	body = body.replace(
-		/(!?)\[((?:\\.|[^\]\\])*)\]\(\s*(<[^>\n]*>|[^\s)]+)((?:\s+"(?:\\.|[^"\\])*")?\s*)\)/g,
-		(all, bang: string, text: string, address: string) => {
-			if (isFollowable(address.replace(/^<|>$/g, ''))) return all;
-			dead++;
-			return bang ? text : text || address;
-		},
-	);
+	// A link's text can hold an image no reader could follow either: each pass takes the outer one.
+	for (let pass = 0; pass < 10; pass++) {
+		const found = deadLinks(body);
+		if (!found.length) break;
+		dead += found.filter((span) => span.counted).length;
+		for (const { start, end, text } of found.sort((a, b) => b.start - a.start)) {
+			body = body.slice(0, start) + text + body.slice(end);
+		}
+	}
 	if (dead)
 		losses.push({
 			message: `${dead} link${dead === 1 ? '' : 's'} no reader could follow became plain text.`,

@@ -15,12 +15,14 @@ import { join } from 'node:path';
 import { zipSync } from 'fflate';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
+import type { Loss } from '../../../../scripts/lib/import/html.ts';
 import { renderReport, writeReport } from '../../../../scripts/lib/import/report.ts';
 import {
 	type Article,
 	articleProblems,
 	type ImportResult,
 	runImport,
+	safeBody,
 	settledText,
 	writeInside,
 } from '../../../../scripts/lib/import/run.ts';
@@ -394,6 +396,26 @@ describe('hostile input', () => {
 		expect(text).toContain('A dead link and a port.');
 		expect(text).toContain('\n\\:::\n');
 		expect(text).toContain('\n\\:::wild\n');
+	});
+
+	test('links no reader could follow become their text as the parser reads them, and code keeps them as written', () => {
+		const losses: Loss[] = [];
+		const code = '```html\n<a>[click](javascript:alert(1))</a>\n```\n\nInline `[x](javascript:void(0))` stays.';
+		const body = [
+			'Ünï 🎉 [dead](javascript:alert(1)) and [fine](https://e.example/a_(b)).',
+			'[**Bold** text](javascript:y "A title"), [a reference][ref], ![a chart](data:image/png;base64,AA) and [![a badge](data:x)](http://).',
+			code,
+			'[ref]: javascript:void(0)',
+		].join('\n\n');
+		expect(safeBody(body, losses)).toBe(
+			['Ünï 🎉 dead and [fine](https://e.example/a_(b)).', '**Bold** text, a reference, a chart and a badge.', code, ''].join(
+				'\n\n',
+			),
+		);
+		expect(losses.map((loss) => loss.message)).toEqual(['6 links no reader could follow became plain text.']);
+		const kept: Loss[] = [];
+		expect(safeBody(code, kept)).toBe(code);
+		expect(kept).toEqual([]);
 	});
 
 	test('nothing is written outside the content folder, through a path or a linked folder', () => {
