@@ -113,40 +113,84 @@ const plain = (text: string | undefined) =>
 			.replace(/&#0?39;|&apos;/g, "'"),
 	);
 
-/** Lines outside code fences, changed by `change`. */
-function mapProse(markdown: string, change: (line: string) => string): string {
-	let fence: string | undefined;
-	return markdown
-		.split('\n')
-		.map((line) => {
-			const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
-			if (marker) {
-				if (!fence) fence = marker;
-				else if (marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
-				return line;
-			}
-			return fence ? line : change(line);
-		})
-		.join('\n');
-}
-
-/** Markdown nodes that lead somewhere, and where to. */
-type LinkNode = {
+/** A node of a body as Sätteri's parser reads it, with the fields the import looks at. */
+type BodyNode = {
 	type: string;
+	depth?: number;
 	url?: string;
 	alt?: string | null;
 	identifier?: string;
 	position?: { start: { offset?: number }; end: { offset?: number } };
-	children?: LinkNode[];
+	children?: BodyNode[];
 };
 
-/** A piece of a body to replace: a dead link and its text, or the definition of a dead reference. */
-interface DeadSpan {
+/** A piece of a body to replace with `text`, by its offsets. */
+interface Edit {
 	start: number;
 	end: number;
 	text: string;
-	/** Whether it is a link or image the reader would have seen (a definition is not). */
-	counted: boolean;
+}
+
+/** A body parsed as the build parses it (GFM and `:::` directives), with the offsets of every node. */
+const parsed = (markdown: string) =>
+	markdownToMdast(markdown, { features: { directive: true, frontmatter: false } }) as unknown as BodyNode;
+
+/** Every node of a tree, parents first; `visit` returning false skips the node's children. */
+function walk(node: BodyNode, visit: (node: BodyNode) => boolean | undefined): void {
+	if (visit(node) === false) return;
+	for (const child of node.children ?? []) walk(child, visit);
+}
+
+/** Where a node starts and ends in the body, if the parser said. */
+function span(node: BodyNode | undefined): { start: number; end: number } | undefined {
+	const start = node?.position?.start.offset;
+	const end = node?.position?.end.offset;
+	return start === undefined || end === undefined ? undefined : { start, end };
+}
+
+/** The body's text between a node's first and last child: what a heading or link says. */
+function inner(markdown: string, node: BodyNode): string {
+	const first = span(node.children?.[0]);
+	const last = span(node.children?.at(-1));
+	return first && last ? markdown.slice(first.start, last.end) : '';
+}
+
+/** `markdown` with the edits made, which must not overlap. */
+function edited(markdown: string, edits: Edit[]): string {
+	let text = markdown;
+	for (const { start, end, text: replacement } of [...edits].sort((a, b) => b.start - a.start)) {
+		text = text.slice(0, start) + replacement + text.slice(end);
+	}
+	return text;
+}
+
+/**
+ * Every heading one level deeper when the body has a `#` heading of its own,
+ * as the page's title is its `#`: `#`–`#####` written with `#` gain one,
+ * underlined ones (`===`, `---`) become `##` and `###`. Headings in code and
+ * HTML are text, and are left as written.
+ */
+function demotedHeadings(markdown: string): string {
+	const headings: BodyNode[] = [];
+	walk(parsed(markdown), (node) => {
+		if (node.type === 'heading') headings.push(node);
+		return undefined;
+	});
+	if (!headings.some((heading) => heading.depth === 1)) return markdown;
+	const edits: Edit[] = [];
+	for (const heading of headings) {
+		const at = span(heading);
+		if (!at || (heading.depth ?? 6) >= 6) continue;
+		const written = markdown.slice(at.start, at.end);
+		if (written.startsWith('#')) edits.push({ start: at.start, end: at.start, text: '#' });
+		else if (heading.depth === 1) {
+			// `===` under the text becomes `---`, the same heading one level down.
+			const underline = /=+([ \t]*)$/.exec(written)!;
+			const from = at.start + underline.index;
+			edits.push({ start: from, end: from + underline[0].length, text: '-'.repeat(underline[0].length - underline[1]!.length) });
+		} else edits.push({ ...at, text: `### ${inner(markdown, heading).replace(/\s*\n[\s>]*/g, ' ')}` });
+	}
+	return edited(markdown, edits);
 }
 
 /**
@@ -154,56 +198,65 @@ interface DeadSpan {
  * follow, as the parser reads the body, so that code and inline code are
  * left as written: a link becomes its text (its address when it has none), an
  * image its alt text, a definition nothing. Links inside a dead link are left
- * for the next call.
+ * for the next call. `counted` is how many a reader would have seen.
  */
-function deadLinks(markdown: string): DeadSpan[] {
-	const tree = markdownToMdast(markdown, { features: { directive: true, frontmatter: false } }) as LinkNode;
+function deadLinks(markdown: string): { edits: Edit[]; counted: number } {
+	const tree = parsed(markdown);
 	const definitions = new Map<string, string>();
-	const collect = (node: LinkNode) => {
+	walk(tree, (node) => {
 		if (node.type === 'definition' && node.identifier !== undefined && node.url !== undefined)
 			definitions.set(node.identifier, node.url);
-		node.children?.forEach(collect);
-	};
-	collect(tree);
-	const found: DeadSpan[] = [];
-	const visit = (node: LinkNode) => {
+		return undefined;
+	});
+	const edits: Edit[] = [];
+	let counted = 0;
+	walk(tree, (node) => {
 		const reference = node.type === 'linkReference' || node.type === 'imageReference';
 		const address = reference ? definitions.get(node.identifier ?? '') : node.url;
-		const { start, end } = node.position ?? {};
-		const leads = ['link', 'image', 'linkReference', 'imageReference', 'definition'].includes(node.type);
-		if (leads && address !== undefined && !isFollowable(address) && start?.offset !== undefined && end?.offset !== undefined) {
-			const first = node.children?.[0]?.position?.start.offset;
-			const last = node.children?.at(-1)?.position?.end.offset;
-			const inner = first !== undefined && last !== undefined ? markdown.slice(first, last) : '';
-			const text = node.type === 'definition' ? '' : node.type.startsWith('image') ? (node.alt ?? '') : inner || address;
-			found.push({ start: start.offset, end: end.offset, text, counted: node.type !== 'definition' });
-			return;
+		const at = span(node);
+		const leads = reference || ['link', 'image', 'definition'].includes(node.type);
+		if (!leads || address === undefined || isFollowable(address) || !at) return undefined;
+		if (node.type === 'definition') edits.push({ ...at, text: '' });
+		else {
+			counted++;
+			edits.push({ ...at, text: node.type.startsWith('image') ? (node.alt ?? '') : inner(markdown, node) || address });
 		}
-		node.children?.forEach(visit);
-	};
-	visit(tree);
-	return found;
+		return false;
+	});
+	return { edits, counted };
+}
+
+/** Lines that start with `:::` outside code and HTML, escaped so the build reads them as text. */
+function escapedColonLines(markdown: string): string {
+	const literal: { start: number; end: number }[] = [];
+	walk(parsed(markdown), (node) => {
+		const at = span(node);
+		if (at && ['code', 'inlineCode', 'html'].includes(node.type)) literal.push(at);
+		return undefined;
+	});
+	const edits: Edit[] = [];
+	for (const line of markdown.matchAll(/^([ \t]*):{3,}/gm)) {
+		const at = line.index + line[1]!.length;
+		if (!literal.some(({ start, end }) => at >= start && at < end)) edits.push({ start: at, end: at, text: '\\' });
+	}
+	return edited(markdown, edits);
 }
 
 /**
  * A body the build renders without a problem: headings start at `##` (the page
  * has the title as its `#`), links no reader could follow become their text,
  * and `:::` lines that would not make a valid Pactbook block are kept as text.
+ * Each step reads the body as the parser does, so code and HTML keep what they say.
  */
 export function safeBody(markdown: string, losses: Loss[]): string {
-	let body = markdown;
-	if (/^# /m.test(mapProse(body, (line) => (/^# /.test(line) ? line : '')))) {
-		body = mapProse(body, (line) => line.replace(/^(#{1,5}) /, '#$1 '));
-	}
+	let body = demotedHeadings(markdown);
 	let dead = 0;
 	// A link's text can hold an image no reader could follow either: each pass takes the outer one.
 	for (let pass = 0; pass < 10; pass++) {
 		const found = deadLinks(body);
-		if (!found.length) break;
-		dead += found.filter((span) => span.counted).length;
-		for (const { start, end, text } of found.sort((a, b) => b.start - a.start)) {
-			body = body.slice(0, start) + text + body.slice(end);
-		}
+		if (!found.edits.length) break;
+		dead += found.counted;
+		body = edited(body, found.edits);
 	}
 	if (dead)
 		losses.push({
@@ -219,7 +272,7 @@ export function safeBody(markdown: string, losses: Loss[]): string {
 		!blocks.stray.length &&
 		blocks.openings.every(({ name, rest }) => BLOCK_NAMES.includes(name) && name !== 'wild' && /^(\[[^\]]*\])?$/.test(rest));
 	if (!valid) {
-		body = mapProse(body, (line) => line.replace(/^(\s*)(:{3,})/, '$1\\$2'));
+		body = escapedColonLines(body);
 		losses.push({
 			message: '::: lines that would not make a Pactbook block were kept as text.',
 			fix: 'Turn them into :::note, :::tip or :::warning blocks if they were meant as one.',

@@ -418,6 +418,41 @@ describe('hostile input', () => {
 		expect(kept).toEqual([]);
 	});
 
+	test('headings start at ## when the body has a # of its own, written with # or underlined, and code keeps its lines', () => {
+		const code = '```md\n# Not a heading\n```\n\n    # Nor this';
+		const body = [
+			'# Top',
+			'Text.',
+			'## Sub',
+			'###### Six',
+			code,
+			'Underlined\n===',
+			'Two\nlines\n---',
+			'> # Quoted',
+			'## Closed ##',
+		];
+		const losses: Loss[] = [];
+		expect(safeBody(body.join('\n\n'), losses)).toBe(
+			['## Top', 'Text.', '### Sub', '###### Six', code, 'Underlined\n---', '### Two lines', '> ## Quoted', '### Closed ##'].join(
+				'\n\n',
+			),
+		);
+		expect(losses).toEqual([]);
+		// Without a # heading of its own, nothing moves.
+		const second = '## Already second\n\nUnderlined\n---\n';
+		expect(safeBody(second, [])).toBe(second);
+		expect(safeBody(`${code}\n\n## Sub\n`, [])).toBe(`${code}\n\n## Sub\n`);
+	});
+
+	test('::: lines are escaped outside code and HTML only, where the build reads them as text too', () => {
+		const losses: Loss[] = [];
+		const kept = '```\n:::\n```\n\n    :::tip\n\n<div>\n:::\n</div>';
+		expect(safeBody(`:::\n\n${kept}\n\n  :::wild\nno lesson\n:::\n`, losses)).toBe(
+			`\\:::\n\n${kept}\n\n  \\:::wild\nno lesson\n\\:::\n`,
+		);
+		expect(losses.map((loss) => loss.message)).toEqual(['::: lines that would not make a Pactbook block were kept as text.']);
+	});
+
 	test('nothing is written outside the content folder, through a path or a linked folder', () => {
 		const dir = content();
 		expect(() => writeInside(dir, '../outside.md', 'x')).toThrow(
