@@ -47,28 +47,39 @@ export function builtFile(pathname: string, base: string): string {
 	return inside === '' || inside.endsWith('/') ? `${inside}index.html` : `${inside}.html`;
 }
 
-/** A Pagefind mark that matters wherever it sits: anything but `data-pagefind-ignore`, which only matters inside the indexed part. */
-const PAGEFIND_MARK = /data-pagefind-(?!ignore)/;
+/**
+ * What makes Pagefind read a page differently wherever it sits: any
+ * `data-pagefind-*` attribute except a plain `data-pagefind-ignore` (or
+ * `="index"`), which only matters inside the indexed part; an `<h1>`, which
+ * could be the result's title, and an `<img>`, which could be its picture.
+ */
+const MARK = /data-pagefind-(?!ignore(?:[\s/>]|=["']?index["'\s/>]))/i;
+const TITLE_OR_PICTURE = /<(?:h1|img)[\s/>]/i;
 
 /**
- * The part of a page Pagefind reads: the `<html>` tag (its language), the
- * title and `<main>`, where every `data-pagefind-*` mark of Pactbook's pages
- * sits. The header with its search dialog, the footer and the scripts are left
- * out, so Pagefind is sent and parses about half the bytes, and writes the same
- * index (test/build/search-index.test.ts compares the two on the sample site). A
- * page without one `<main>`, or with a mark outside it, is handed over whole.
+ * The part of a page that decides its search index: the `<html>` tag (its
+ * language), the title and `<main>`, where Pactbook's pages keep their
+ * `data-pagefind-body` and every other Pagefind mark. The header with its
+ * search dialog, the footer and the scripts are left out, so Pagefind is sent
+ * and parses a little over half of an issue page, and writes the same index
+ * (test/build/search-index.test.ts compares the two). A page is handed over
+ * whole when that cannot be sure: no `<html>` tag, not exactly one `<main>`,
+ * no `data-pagefind-body` inside it, or anything {@link MARK} or
+ * {@link TITLE_OR_PICTURE} name outside it.
  */
 export function searchablePart(html: string): string {
-	const opening = /<main[\s>]/g;
+	const opening = /<main[\s>]/gi;
 	const start = opening.exec(html)?.index ?? -1;
 	const end = html.lastIndexOf('</main>');
 	if (start < 0 || end < start || opening.exec(html)) return html;
 	const before = html.slice(0, start);
-	const after = html.slice(end);
-	if (PAGEFIND_MARK.test(before) || PAGEFIND_MARK.test(after)) return html;
-	const open = /<html\b[^>]*>/i.exec(before)?.[0] ?? '<html>';
-	const title = /<title>[\s\S]*?<\/title>/.exec(before)?.[0] ?? '';
-	return `<!DOCTYPE html>${open}<head>${title}</head><body>${html.slice(start, end + '</main>'.length)}</body></html>`;
+	const main = html.slice(start, end + '</main>'.length);
+	const after = html.slice(end + '</main>'.length);
+	const open = /<html\b[^>]*>/i.exec(before)?.[0];
+	if (!open || !/data-pagefind-body/i.test(main)) return html;
+	if ([before, after].some((outside) => MARK.test(outside) || TITLE_OR_PICTURE.test(outside))) return html;
+	const title = /<title\b[^>]*>[\s\S]*?<\/title>/i.exec(before)?.[0] ?? '';
+	return `<!DOCTYPE html>${open}<head>${title}</head><body>${main}</body></html>`;
 }
 
 /** The address Pagefind gives a page read from `file` in the site folder (`issues/a/index.html` → `/issues/a/`). */

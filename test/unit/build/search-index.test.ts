@@ -44,21 +44,37 @@ describe('the part of a page handed to Pagefind', () => {
 			`<!DOCTYPE html><html lang="de" dir="ltr"><head><title>Partner &amp; plan</title></head><body>${main}</body></html>`,
 		);
 	});
-	test('keeps data-pagefind-ignore outside <main> out, as it changes nothing there', () => {
-		const ignored = page(main).replace('<nav>', '<nav data-pagefind-ignore>');
-		expect(searchablePart(ignored)).not.toContain('Menu');
+	test('leaves out a plain data-pagefind-ignore outside <main>, which only matters inside the indexed part', () => {
+		for (const mark of ['data-pagefind-ignore', 'data-pagefind-ignore="index"', "data-pagefind-ignore='index'"]) {
+			expect(searchablePart(page(main).replace('<nav>', `<nav ${mark}>`))).not.toContain('Menu');
+		}
 	});
-	test('is the whole page when a Pagefind mark sits outside <main>, or there is no single <main>', () => {
+	test('is the whole page when something outside <main> could change the index, or there is no single <main>', () => {
 		for (const whole of [
+			// Pagefind marks, whatever their case, and an ignore that takes the page out of the index.
 			page(main).replace('<nav>', '<nav data-pagefind-filter="section:Nav">'),
+			page(main).replace('<nav>', '<nav DATA-PAGEFIND-FILTER="section:Nav">'),
 			page(main).replace('<footer>', '<footer data-pagefind-meta="owner:Ops">'),
 			page(main).replace('<header>', '<header data-pagefind-body>'),
+			page(main).replace('<body>', '<body data-pagefind-ignore="all">'),
+			// A heading that would be the title, an image that could be the result's picture.
+			page(main).replace('<nav>', '<h1>Site</h1><nav>'),
+			page(main).replace('<footer>', '<footer><img src="/logo.png" alt="">'),
+			page(main).replace('<nav>', '<img src="/logo.png" alt=""><nav>'),
+			// Nothing to go by: no html tag, no indexed part in <main>, no single <main>.
+			page(main).replace('<!DOCTYPE html><html lang="de" dir="ltr">', ''),
+			page(main.replace(' data-pagefind-body', '')),
 			page('<div data-pagefind-body>No main here</div>'),
 			page(`${main}<main>Second</main>`),
-			page('<main>Never closed'),
+			page('<main data-pagefind-body>Never closed'),
 			page(main).replace('var x = 1;', 'var x = "<main>";'),
 		]) {
 			expect(searchablePart(whole)).toBe(whole);
 		}
+	});
+	test('keeps a title with attributes', () => {
+		expect(searchablePart(page(main).replace('<title>', '<title lang="de">'))).toContain(
+			'<head><title lang="de">Partner &amp; plan</title></head>',
+		);
 	});
 });
