@@ -74,8 +74,8 @@ export function contentBlocks({ base = '/' }: { base?: string } = {}): MdastPlug
 		if (!/:[\w-]/.test(factory.source)) return null;
 		const file = path ? displayPath(path) : 'content';
 		const source = factory.source;
-		const fileLine = fileLines(path, source);
-		const at = (name: string, line: number) => `:::${name} (line ${fileLine(line)})`;
+		const lineText = fileLines(path, source);
+		const at = (name: string, line: number) => `:::${name}${lineText([line])}`;
 		const lines = new BlockLines(source);
 		const problems: Problem[] = [];
 		const unreadable: Opening[] = [];
@@ -142,7 +142,7 @@ export function contentBlocks({ base = '/' }: { base?: string } = {}): MdastPlug
 				if (stray.length) {
 					problems.push({
 						file,
-						field: `::: (line ${stray.map(fileLine).join(', ')})`,
+						field: `:::${lineText(stray)}`,
 						message:
 							'closes no block. Remove it, or, to put one block inside another, give the outer one more colons (::::note … ::::).',
 					});

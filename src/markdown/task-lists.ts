@@ -70,12 +70,6 @@ function inTaskItem(node: Element, ctx: HastVisitorContext): boolean {
 	return false;
 }
 
-/** ` (line 10, 11)` for the lines the parser gave, or nothing when it gave none. */
-function lineList(lines: (number | undefined)[], fileLine: (line: number) => number): string {
-	const known = lines.filter((line): line is number => line !== undefined);
-	return known.length ? ` (line ${known.map(fileLine).join(', ')})` : '';
-}
-
 const el = (tagName: string, properties: Properties, children: ElementContent[] = []): Element => ({
 	type: 'element',
 	tagName,
@@ -124,7 +118,7 @@ export function taskLists(contentDir: string): HastPluginEntry {
 		const file = factory.fileURL ? fileURLToPath(factory.fileURL) : 'content';
 		const page = displayPath(file, contentDir).replace(/\.mdx?$/, '');
 		const shown = displayPath(file);
-		const fileLine = fileLines(factory.fileURL ? file : undefined, factory.source);
+		const lineText = fileLines(factory.fileURL ? file : undefined, factory.source);
 		let heading: { id: string; text: string } | undefined;
 		const listIds: string[] = [];
 		/** Pinned list ids (`checklists.<id>.id`) used so far, with the heading of their list. */
@@ -150,10 +144,7 @@ export function taskLists(contentDir: string): HastPluginEntry {
 							file,
 							repeated.map((id) => ({
 								file: shown,
-								field: `{#${id}}${lineList(
-									read.filter((item) => item.explicit === id).map((item) => item.line),
-									fileLine,
-								)}`,
+								field: `{#${id}}${lineText(read.filter((item) => item.explicit === id).map((item) => item.line))}`,
 								message: `is written on more than one item of the list under “${heading?.text ?? 'the top of the page'}”, so they would share one tick. Give each item its own id.`,
 							})),
 						);

@@ -151,6 +151,14 @@ describe('broken checklist scoring stops the build', () => {
 			test/fixtures/checklist-unknown/content/playbooks/unknown.md: checklists.self-assesment: matches no task list. Use the id of the heading above the list (self-assessment)."
 		`);
 	});
+	test('one id on two items of an .mdx file names their lines, counted from the top of the file', async () => {
+		const result = await buildSite('checklist-repeated-mdx');
+		expect(result.code).not.toBe(0);
+		expect(problemsIn(result.output)).toMatchInlineSnapshot(`
+			"Pactbook found 1 problem in your content:
+			test/fixtures/checklist-repeated-mdx/content/playbooks/repeated.mdx: {#review} (line 12, 14): is written on more than one item of the list under “Review”, so they would share one tick. Give each item its own id."
+		`);
+	});
 	test('bands with a gap or upside down', async () => {
 		const result = await buildSite('checklist-band-gap');
 		expect(result.code).not.toBe(0);

@@ -26,8 +26,18 @@ describe('task lists', () => {
 			'repeated.md: {#review} (line 8, 10): is written on more than one item of the list under “Review”',
 		);
 	});
-	test('the same lines with Windows line ends', async () => {
+	test('the same lines with Windows line ends, and with the old Mac ones', async () => {
 		await expect(renderFile('crlf.md', frontmatter, body, '\r\n')).rejects.toThrow('crlf.md: {#review} (line 8, 10): ');
+		await expect(renderFile('cr.md', frontmatter, body, '\r')).rejects.toThrow('cr.md: {#review} (line 8, 10): ');
+	});
+	test('the lines of items of a list inside another list, and in a file with no frontmatter', async () => {
+		const nested = '## Review\n\n- Before the call:\n\n  - [ ] One {#a}\n  - [ ] Two\n    over two lines {#a}\n';
+		await expect(renderFile('nested.md', frontmatter, nested)).rejects.toThrow('nested.md: {#a} (line 10, 11): ');
+		const path = join(folder, 'plain.md');
+		writeFileSync(path, body);
+		const render = async () =>
+			markdownToHtml(body, { features: { gfm: true }, fileURL: pathToFileURL(path), hastPlugins: [taskLists(folder)] });
+		await expect(render()).rejects.toThrow('plain.md: {#review} (line 3, 5): ');
 	});
 	test('each repeated id of a list further down the page gets its own lines', async () => {
 		const more = `Intro.\n\n## Review\n\n- [ ] One {#a}\n- [ ] Two {#b}\n\n## Later\n\n- [ ] One {#a}\n- [ ] Two {#b}\n- [ ] Three {#a}\n- [ ] Four {#b}\n`;
