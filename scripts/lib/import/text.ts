@@ -2,6 +2,7 @@
 // schemas accept, slugs that make valid file names and addresses, tags that
 // never share an address.
 
+import { markdownToMdast } from 'satteri';
 import { tagSlug } from '../../../src/lib/urls.ts';
 import { notACalendarDay } from '../../../src/schemas/fields.ts';
 
@@ -103,14 +104,21 @@ export function markdownText(markdown: string): string {
 	);
 }
 
-/** The first paragraph of a Markdown body that is prose: not a heading, list, quote, image, table, code or block. */
+/**
+ * The first paragraph of a Markdown body that is prose, as the parser reads
+ * it: a paragraph of the body itself (not a heading, however it is written,
+ * nor a list, quote, table, code, HTML or block), not an image alone or a
+ * `:::` line kept as text, and of four words or more.
+ */
 export function firstParagraph(markdown: string): string | undefined {
-	let fenced = false;
-	for (const chunk of markdown.split(/\n\s*\n/)) {
-		const block = chunk.trim();
-		if (/^(```|~~~)/.test(block)) fenced = !fenced || block.split('\n').length > 1 ? fenced : true;
-		if (fenced || !block) continue;
-		if (/^(#|[-*+] |\d+[.)] |>|!\[|\||```|~~~|:::|\\:::|<|\[\^)/.test(block)) continue;
+	type Node = { type: string; children?: Node[]; position?: { start: { offset?: number }; end: { offset?: number } } };
+	const tree = markdownToMdast(markdown, { features: { directive: true, frontmatter: false } }) as unknown as Node;
+	for (const node of tree.children ?? []) {
+		const start = node.position?.start.offset;
+		const end = node.position?.end.offset;
+		if (node.type !== 'paragraph' || start === undefined || end === undefined) continue;
+		const block = markdown.slice(start, end).trim();
+		if (/^(!\[|\\?:::|\[\^)/.test(block)) continue;
 		const text = markdownText(block);
 		if (text.split(' ').length >= 4) return text;
 	}

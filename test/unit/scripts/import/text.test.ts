@@ -90,6 +90,26 @@ describe('summaries from the body', () => {
 	});
 	test('none when there is no prose', () => {
 		expect(firstParagraph('## Only\n\n```\ncode here is not prose at all\n```\n')).toBeUndefined();
+		expect(firstParagraph('    indented code is not prose either\n\n> nor is a quote of many words\n')).toBeUndefined();
+	});
+	test('an underlined heading, code with blank lines and a kept ::: line are not the first paragraph', () => {
+		const body = [
+			'The title of the post, underlined',
+			'=================================',
+			'',
+			'```',
+			'first line of the code sample',
+			'',
+			'still the code sample, after a blank line',
+			'```',
+			'',
+			'\\:::aside that was kept as text',
+			'',
+			'<div>An HTML block with many words</div>',
+			'',
+			'Here the post itself begins, at last.',
+		].join('\n');
+		expect(firstParagraph(body)).toBe('Here the post itself begins, at last.');
 	});
 	test('escapes are undone', () => {
 		expect(markdownText('Use \\*stars\\* and \\[brackets\\]')).toBe('Use *stars* and [brackets]');
