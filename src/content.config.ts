@@ -1,4 +1,5 @@
 import { defineCollection } from 'astro:content';
+import { COLLECTION_FILES } from './lib/content-paths.ts';
 import { goalTemplateChecks, issueChecks, pageChecks, playbookChecks, questionnaireChecks } from './loading/checks.ts';
 import { pactbookLoader } from './loading/loader.ts';
 import { authorExamples, authorSchema } from './schemas/author.ts';
@@ -13,8 +14,7 @@ import { questionnaireExamples, questionnaireSchema } from './tools/questionnair
 
 const issues = defineCollection({
 	loader: pactbookLoader({
-		folder: 'issues',
-		pattern: '**/[^_]*.{md,mdx}',
+		...COLLECTION_FILES.issues,
 		schema: issueSchema,
 		examples: issueExamples,
 		authored: true,
@@ -27,8 +27,7 @@ const issues = defineCollection({
 
 const playbooks = defineCollection({
 	loader: pactbookLoader({
-		folder: 'playbooks',
-		pattern: '**/[^_]*.{md,mdx}',
+		...COLLECTION_FILES.playbooks,
 		schema: playbookSchema,
 		examples: playbookExamples,
 		authored: true,
@@ -41,8 +40,7 @@ const playbooks = defineCollection({
 
 const authors = defineCollection({
 	loader: pactbookLoader({
-		folder: 'authors',
-		pattern: '*.{yaml,yml}',
+		...COLLECTION_FILES.authors,
 		schema: authorSchema,
 		examples: authorExamples,
 		named: true,
@@ -52,8 +50,7 @@ const authors = defineCollection({
 
 const pages = defineCollection({
 	loader: pactbookLoader({
-		folder: 'pages',
-		pattern: '**/[^_]*.{md,mdx}',
+		...COLLECTION_FILES.pages,
 		schema: pageSchema,
 		examples: pageExamples,
 		slugged: true,
@@ -65,8 +62,7 @@ const pages = defineCollection({
 /** Questionnaires (`content/questionnaires/<id>.yaml`). */
 const questionnaires = defineCollection({
 	loader: pactbookLoader({
-		folder: 'questionnaires',
-		pattern: '[^_]*.{yaml,yml}',
+		...COLLECTION_FILES.questionnaires,
 		schema: questionnaireSchema,
 		examples: questionnaireExamples,
 		...questionnaireChecks,
@@ -76,8 +72,7 @@ const questionnaires = defineCollection({
 
 const goalTemplates = defineCollection({
 	loader: pactbookLoader({
-		folder: 'goal-templates',
-		pattern: '*.{yaml,yml}',
+		...COLLECTION_FILES.goalTemplates,
 		schema: goalTemplateSchema,
 		examples: goalTemplateExamples,
 		...goalTemplateChecks,

@@ -1,4 +1,4 @@
-import { type CollectionEntry, getCollection } from 'astro:content';
+import type { CollectionEntry } from 'astro:content';
 import site, { preview } from 'virtual:pactbook/site';
 import { type ArticleSummary, addressClashes, newestFirst, type Series, seriesIndex, tagIndex } from '../lib/articles.ts';
 import { entryFile } from '../lib/entry-file.ts';
@@ -6,6 +6,7 @@ import { measuresOf } from '../lib/measures.ts';
 import { type Status, statusOf } from '../lib/publishing.ts';
 import { minutesFor } from '../lib/read-time.ts';
 import { ContentError } from '../schemas/problems.ts';
+import { entriesOf } from './collection.ts';
 
 export type IssueEntry = CollectionEntry<'issues'>;
 export type PlaybookEntry = CollectionEntry<'playbooks'>;
@@ -67,10 +68,10 @@ function summarise(entry: IssueEntry | PlaybookEntry, now: Date): Article {
 
 async function load(): Promise<Catalog> {
 	const [issueEntries, playbookEntries, authorEntries, pages] = await Promise.all([
-		getCollection('issues'),
-		getCollection('playbooks'),
-		getCollection('authors'),
-		getCollection('pages'),
+		entriesOf('issues'),
+		entriesOf('playbooks'),
+		entriesOf('authors'),
+		entriesOf('pages'),
 	]);
 	const now = new Date();
 	const shown = (article: Article) => preview || article.status === 'published';

@@ -1,5 +1,5 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, matchesGlob, relative, resolve, sep } from 'node:path';
 
 /**
  * Folder the site's content is read from: `content/` by default, or
@@ -22,4 +22,36 @@ export function authorIds(dir: string = contentDir()): string[] {
 		.filter((name) => /\.ya?ml$/.test(name))
 		.map((name) => name.replace(/\.ya?ml$/, ''))
 		.sort();
+}
+
+/**
+ * Where each collection's files are in the content folder, and which of them
+ * it reads (a leading `_` keeps a file out): the one list, used by the content
+ * config and by {@link hasCollectionFiles}.
+ */
+export const COLLECTION_FILES = {
+	issues: { folder: 'issues', pattern: '**/[^_]*.{md,mdx}' },
+	playbooks: { folder: 'playbooks', pattern: '**/[^_]*.{md,mdx}' },
+	authors: { folder: 'authors', pattern: '*.{yaml,yml}' },
+	pages: { folder: 'pages', pattern: '**/[^_]*.{md,mdx}' },
+	questionnaires: { folder: 'questionnaires', pattern: '[^_]*.{yaml,yml}' },
+	goalTemplates: { folder: 'goal-templates', pattern: '*.{yaml,yml}' },
+} as const;
+
+export type CollectionName = keyof typeof COLLECTION_FILES;
+
+/**
+ * Whether the content folder holds any file of a collection. A newsletter
+ * may have no playbooks, pages or tools of its own; Astro warns of an empty
+ * collection as of a mistake, so an empty one is not asked for.
+ */
+export function hasCollectionFiles(name: CollectionName, dir: string = contentDir()): boolean {
+	const { folder, pattern } = COLLECTION_FILES[name];
+	try {
+		return readdirSync(join(dir, folder), { recursive: true, encoding: 'utf8' }).some((entry) =>
+			matchesGlob(entry.split(sep).join('/'), pattern),
+		);
+	} catch {
+		return false;
+	}
 }

@@ -402,6 +402,13 @@ async function loadCollection(ctx: LoaderContext, options: Options, dir: string,
 	checkYamlOnSave(ctx, base);
 	// One listing of the folder serves the file-name check and the choice of a render thread.
 	const listed = readdirSync(base, { recursive: true, encoding: 'utf8' });
+	// A build of a folder with no file of the collection (a site with no playbooks) has nothing to
+	// load, and Astro's glob loader would warn of it as of a mistake. `astro dev` loads it, to watch
+	// for the first file.
+	if (!ctx.watcher && !listed.some((entry) => matchesGlob(entry.split(sep).join('/'), options.pattern))) {
+		ctx.store.clear();
+		return;
+	}
 	const unreadable = unreadablePaths(base, options.pattern, listed);
 	forgetOutdated(ctx.store, Boolean(options.measured));
 	takeRenderProblems(base);
@@ -495,6 +502,8 @@ export function pactbookLoader(options: Options): Loader {
 		schema: options.schema,
 		load: async (ctx) => {
 			if (existsSync(base)) await loadCollection(ctx, options, dir, base);
+			// A folder deleted since the last build leaves none of its entries in the content cache.
+			else ctx.store.clear();
 		},
 	};
 }

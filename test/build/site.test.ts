@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { type BuildResult, buildSite, copyFixture } from '../helpers/build.ts';
@@ -225,4 +225,36 @@ test('a new issue file gives a page, an archive entry and prev/next links after 
 	const store = readFileSync(join(longer.dist, '../cache/data-store.json'), 'utf8');
 	expect(store).toContain('Issue eta');
 	expect(store).not.toContain('Fresh words.');
+});
+
+test('a site of issues alone builds without a warning, and a folder deleted since the last build leaves nothing behind', async () => {
+	// Issues and authors only: no playbooks, pages, questionnaires or goal templates.
+	const work = copyFixture('email-editions', 'issues-only-content');
+	const warnings = (output: string) => output.split('\n').filter((line) => /\[WARN\]/.test(line));
+	mkdirSync(join(work, 'playbooks'));
+	writeFileSync(
+		join(work, 'playbooks/kept.md'),
+		'---\ntitle: A playbook for now\nsummary: Removed later.\ncategory: Goals\nupdated: 2026-03-01\n---\n\nSteps.\n',
+	);
+	const first = await buildSite(work, { out: 'issues-only' });
+	expect(first.code, first.output).toBe(0);
+	expect(existsSync(join(first.dist, 'playbooks/kept/index.html'))).toBe(true);
+	expect(warnings(first.output)).toEqual([]);
+
+	// The folder goes: the build from the same cache has no trace of its playbook.
+	rmSync(join(work, 'playbooks'), { recursive: true });
+	const deleted = await buildSite(work, { out: 'issues-only' });
+	expect(deleted.code, deleted.output).toBe(0);
+	expect(existsSync(join(deleted.dist, 'playbooks/kept/index.html'))).toBe(false);
+	expect(readFileSync(join(deleted.dist, 'index.html'), 'utf8')).not.toContain('A playbook for now');
+	expect(readFileSync(join(deleted.dist, 'playbooks/feed.xml'), 'utf8')).not.toContain('A playbook for now');
+	expect(warnings(deleted.output)).toEqual([]);
+
+	// A folder holding only files the collection does not read is as empty.
+	mkdirSync(join(work, 'playbooks'));
+	writeFileSync(join(work, 'playbooks/_ideas.md'), 'Notes for later.\n');
+	const empty = await buildSite(work, { out: 'issues-only' });
+	expect(empty.code, empty.output).toBe(0);
+	expect(warnings(empty.output)).toEqual([]);
+	expect(readdirSync(join(empty.dist, 'issues')).length).toBeGreaterThan(3);
 });

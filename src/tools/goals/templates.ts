@@ -1,9 +1,9 @@
 /** The goal templates from `content/goal-templates/`, in the order the builder lists them (build time). */
-import { getCollection } from 'astro:content';
+import { entriesOf } from '../../data/collection.ts';
 import type { GoalTemplate } from './template.ts';
 
 export async function goalTemplates(): Promise<GoalTemplate[]> {
-	const entries = await getCollection('goalTemplates');
+	const entries = await entriesOf('goalTemplates');
 	return entries
 		.sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title))
 		.map(({ id, data }) => ({

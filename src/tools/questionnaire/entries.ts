@@ -1,10 +1,10 @@
-import { getCollection } from 'astro:content';
+import { entriesOf } from '../../data/collection.ts';
 import type { ToolEntry } from '../entries.ts';
 import { defineQuestionnaire } from './schema.ts';
 
 /** Every questionnaire, by title, each with its page at `/tools/<id>/`. */
 export async function entries(): Promise<ToolEntry[]> {
-	const all = await getCollection('questionnaires');
+	const all = await entriesOf('questionnaires');
 	return all
 		.map((entry) => defineQuestionnaire(entry.id, entry.data))
 		.sort((a, b) => a.title.localeCompare(b.title))
@@ -18,6 +18,6 @@ export async function entries(): Promise<ToolEntry[]> {
 
 /** The definition of one questionnaire, or `undefined` when no file has this id. */
 export async function questionnaireById(id: string) {
-	const entry = (await getCollection('questionnaires')).find((e) => e.id === id);
+	const entry = (await entriesOf('questionnaires')).find((e) => e.id === id);
 	return entry ? defineQuestionnaire(entry.id, entry.data) : undefined;
 }
