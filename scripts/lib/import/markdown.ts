@@ -90,6 +90,7 @@ export function convertContainers(markdown: string, losses: Loss[]): string {
 	const stack: boolean[] = [];
 	let fence: string | undefined;
 	let kept = 0;
+	let stray = 0;
 	const out = markdown.split('\n').map((line) => {
 		const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
 		if (marker) {
@@ -111,13 +112,22 @@ export function convertContainers(markdown: string, losses: Loss[]): string {
 			kept++;
 			return `${indent}\\${colons}${name}${rest ? ` ${rest}` : ''}`;
 		}
-		if (/^\s*:{3,}\s*$/.test(line)) return stack.pop() ? line : line.replace(':', '\\:');
+		if (/^\s*:{3,}\s*$/.test(line)) {
+			const closes = stack.pop();
+			if (closes === undefined) stray++;
+			return closes ? line : line.replace(':', '\\:');
+		}
 		return line;
 	});
 	if (kept)
 		losses.push({
 			message: `${kept} ::: container${kept === 1 ? '' : 's'} Pactbook has no block for ${kept === 1 ? 'was' : 'were'} kept as text.`,
 			fix: 'Use :::note, :::tip or :::warning, or remove the ::: lines.',
+		});
+	if (stray)
+		losses.push({
+			message: `${stray} ::: line${stray === 1 ? '' : 's'} that closed no container ${stray === 1 ? 'was' : 'were'} kept as text.`,
+			fix: 'Remove it if nothing was meant to be closed there.',
 		});
 	return out.join('\n');
 }

@@ -242,6 +242,14 @@ describe('Markdown folders', () => {
 		expect(losses.map((l) => l.message)).toEqual(['1 ::: container Pactbook has no block for was kept as text.']);
 	});
 
+	test('a ::: line that closes no container is kept as text, and the report says so', () => {
+		const losses: { message: string }[] = [];
+		expect(convertContainers('Text.\n\n:::\n\n:::note\nA\n:::\n\n:::\n', losses)).toBe(
+			'Text.\n\n\\:::\n\n:::note\nA\n:::\n\n\\:::\n',
+		);
+		expect(losses.map((l) => l.message)).toEqual(['2 ::: lines that closed no container were kept as text.']);
+	});
+
 	test('parseExport reads any format', () => {
 		expect(parseExport(fixture('import-ghost')).format).toBe('ghost');
 	});
