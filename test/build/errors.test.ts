@@ -1,26 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { buildSite, copyFixture, problemsIn, withDevServer } from '../helpers/build.ts';
-
-/** Polls `check` until it returns a value, for at most 30 seconds. */
-async function until<T>(check: () => Promise<T | undefined>): Promise<T> {
-	for (let tries = 0; tries < 150; tries++) {
-		const value = await check();
-		if (value !== undefined) return value;
-		await new Promise((wait) => setTimeout(wait, 200));
-	}
-	throw new Error('gave up waiting');
-}
-
-/** Waits until the page at `url` answers with `status` and HTML containing `text`, and returns the HTML. */
-function pageAt(url: string, status: number, text = ''): Promise<string> {
-	return until(async () => {
-		const response = await fetch(url);
-		const html = await response.text();
-		return response.status === status && html.includes(text) ? html : undefined;
-	});
-}
+import { buildSite, copyFixture, pageAt, problemsIn, until, withDevServer } from '../helpers/build.ts';
 
 /** Waits until the dev server has printed `line` since `from` characters of its output. */
 function printed(output: () => string, line: string, from = 0): Promise<true> {

@@ -85,6 +85,25 @@ function freePort(): Promise<number> {
 	});
 }
 
+/** Polls `check` until it returns a value, for at most 30 seconds. */
+export async function until<T>(check: () => Promise<T | undefined>): Promise<T> {
+	for (let tries = 0; tries < 150; tries++) {
+		const value = await check();
+		if (value !== undefined) return value;
+		await new Promise((wait) => setTimeout(wait, 200));
+	}
+	throw new Error('gave up waiting');
+}
+
+/** Waits until the page at `url` answers with `status` and HTML containing `text`, and returns the HTML. */
+export function pageAt(url: string, status: number, text = ''): Promise<string> {
+	return until(async () => {
+		const response = await fetch(url);
+		const html = await response.text();
+		return response.status === status && html.includes(text) ? html : undefined;
+	});
+}
+
 /**
  * Runs `astro dev` on a content folder, as `npm run dev` would, calls `use`
  * with the server's address once it answers, then stops it.
