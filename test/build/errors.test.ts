@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildSite, copyFixture, pageAt, problemsIn, until, withDevServer } from '../helpers/build.ts';
@@ -185,6 +185,18 @@ describe('broken content stops the build with one line per problem', () => {
 			expect(await page(200, 'Second guide')).toContain('<h1');
 			writeFileSync(file, original.replace('title: Second guide', 'title: Second guide, revised'));
 			expect(await page(200, 'Second guide, revised')).toContain('<h1');
+			// The listing follows too, and a playbook added and then removed.
+			const listing = `${origin}/playbooks/`;
+			await pageAt(listing, 200, 'Second guide, revised');
+			const added = join(dir, 'playbooks/third.md');
+			writeFileSync(
+				added,
+				'---\ntitle: A third guide\nsummary: Added while the server runs.\ncategory: Goals\nupdated: 2026-03-02\n---\n\nSteps.\n',
+			);
+			await pageAt(listing, 200, 'A third guide');
+			rmSync(added);
+			await until(async () => ((await (await fetch(listing)).text()).includes('A third guide') ? undefined : true));
+			await pageAt(`${origin}/playbooks/third/`, 404);
 		});
 	}, 120_000);
 

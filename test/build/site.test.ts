@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { type BuildResult, buildSite, copyFixture, pageAt, until, withDevServer } from '../helpers/build.ts';
+import { type BuildResult, buildSite, copyFixture } from '../helpers/build.ts';
 import { hrefs, page, text } from '../helpers/html.ts';
 
 let site: BuildResult;
@@ -258,27 +258,3 @@ test('a site of issues alone builds without a warning, and a folder deleted sinc
 	expect(warnings(empty.output)).toEqual([]);
 	expect(readdirSync(join(empty.dist, 'issues')).length).toBeGreaterThan(3);
 });
-
-test('in astro dev, the archive and the home page follow the content as it is saved, added and removed', async () => {
-	const dir = copyFixture('good', 'dev-listings');
-	const file = join(dir, 'issues/06-zeta.mdx');
-	const original = readFileSync(file, 'utf8');
-	await withDevServer(dir, async (origin) => {
-		const archive = `${origin}/issues/`;
-		expect(await pageAt(archive, 200, 'Issue zeta')).toContain('Issue epsilon');
-		// Once the catalog has been read, a retitled issue shows under its new title on every listing.
-		writeFileSync(file, original.replace('title: Issue zeta', 'title: Issue zeta, retitled'));
-		await pageAt(archive, 200, 'Issue zeta, retitled');
-		await pageAt(`${origin}/`, 200, 'Issue zeta, retitled');
-		await pageAt(`${origin}/issues/06-zeta/`, 200, 'Issue zeta, retitled');
-		// A new issue joins the archive; a removed one leaves it and its page.
-		writeFileSync(
-			join(dir, 'issues/09-theta.mdx'),
-			'---\nnumber: 9\ntitle: Issue theta\ndate: 2026-05-11\nsummary: Added while the server runs.\n---\n\nNew words.\n',
-		);
-		await pageAt(archive, 200, 'Issue theta');
-		rmSync(join(dir, 'issues/09-theta.mdx'));
-		await until(async () => ((await (await fetch(archive)).text()).includes('Issue theta') ? undefined : true));
-		await pageAt(`${origin}/issues/09-theta/`, 404);
-	});
-}, 120_000);
