@@ -242,7 +242,8 @@ async function devSession(tool, content, work, edits, label) {
 	rmSync(work, { recursive: true, force: true });
 	mkdirSync(join(work, 'root'), { recursive: true });
 	const port = await freePort();
-	const { args, env } = astro(tool, 'dev', content, work, ['--port', String(port)]);
+	// `--ignore-lock`: a dev server the author has running on the project neither stops this one nor is stopped.
+	const { args, env } = astro(tool, 'dev', content, work, ['--port', String(port), '--ignore-lock']);
 	const log = join(OUT, 'logs', `${label}.log`);
 	mkdirSync(dirname(log), { recursive: true });
 	const out = createWriteStream(log);

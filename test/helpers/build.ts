@@ -115,9 +115,12 @@ export async function withDevServer<T>(
 ): Promise<T> {
 	const { env } = environment(content, { out: `${content}-dev`, ...options });
 	const port = await freePort();
+	// Test files run side by side, each with its own dev server: `--ignore-lock` starts this one beside
+	// the others, where `--force` would stop the one Astro's lock file names. Each starts from an
+	// empty content cache anyway (environment() clears it).
 	const child = spawn(
 		process.execPath,
-		[join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--force'],
+		[join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--ignore-lock'],
 		{ cwd: ROOT, env },
 	);
 	let output = '';
