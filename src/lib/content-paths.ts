@@ -47,11 +47,19 @@ export type CollectionName = keyof typeof COLLECTION_FILES;
  */
 export function hasCollectionFiles(name: CollectionName, dir: string = contentDir()): boolean {
 	const { folder, pattern } = COLLECTION_FILES[name];
+	return matching(folderEntries(join(dir, folder)), pattern).length > 0;
+}
+
+/** Everything inside `folder`, at any depth, as paths inside it written with `/`; nothing if it cannot be read. */
+export function folderEntries(folder: string): string[] {
 	try {
-		return readdirSync(join(dir, folder), { recursive: true, encoding: 'utf8' }).some((entry) =>
-			matchesGlob(entry.split(sep).join('/'), pattern),
-		);
+		return readdirSync(folder, { recursive: true, encoding: 'utf8' }).map((entry) => entry.split(sep).join('/'));
 	} catch {
-		return false;
+		return [];
 	}
+}
+
+/** The entries of a folder ({@link folderEntries}) that a collection's glob `pattern` takes. */
+export function matching(entries: readonly string[], pattern: string): string[] {
+	return entries.filter((entry) => matchesGlob(entry, pattern));
 }

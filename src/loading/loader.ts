@@ -1,12 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, matchesGlob, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DataStore, Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import type { z } from 'astro/zod';
-import { contentDir, displayPath } from '../lib/content-paths.ts';
+import { contentDir, displayPath, folderEntries, matching } from '../lib/content-paths.ts';
 import { entryFile } from '../lib/entry-file.ts';
 import { hasCurrentMeasures, MEASURES, measure } from '../lib/measures.ts';
 import { MAX_NESTING, tooDeep } from '../lib/nesting.ts';
@@ -100,10 +100,9 @@ function nestedTooDeep(file: string, line: number): Problem {
  */
 function unreadablePaths(base: string, pattern: string, listed: readonly string[]): { problems: Problem[]; skipped: string[] } {
 	const found: { problems: Problem[]; skipped: string[] } = { problems: [], skipped: [] };
-	for (const entry of listed) {
-		const inside = entry.split(sep).join('/');
+	for (const inside of listed) {
 		const unreadable = /[#?]/.exec(inside)?.[0];
-		if (!unreadable || !matchesGlob(inside, pattern) || !statSync(join(base, entry)).isFile()) continue;
+		if (!unreadable || !matchesGlob(inside, pattern) || !statSync(join(base, inside)).isFile()) continue;
 		// The folder or the file holding the character, and a name without it.
 		const parts = inside.split('/');
 		const at = parts.findIndex((part) => part.includes(unreadable));
@@ -112,7 +111,7 @@ function unreadablePaths(base: string, pattern: string, listed: readonly string[
 		const extension = folder ? '' : (/\.[^.]+$/.exec(name)?.[0] ?? '');
 		const suggestion = `${slugify(folder ? name : name.slice(0, name.length - extension.length)) || 'article'}${extension}`;
 		found.problems.push({
-			file: displayPath(join(base, entry)),
+			file: displayPath(join(base, inside)),
 			field: 'file name',
 			message: `has "${unreadable}" in it, which the build reads as part of an address, so this file would be left out. Rename ${folder ? `the folder ${name}` : 'it'} using only lower-case letters, digits and hyphens, for example ${suggestion}.`,
 		});
@@ -401,11 +400,11 @@ function markdownThread(ctx: LoaderContext, listed: readonly string[], pattern: 
 async function loadCollection(ctx: LoaderContext, options: Options, dir: string, base: string): Promise<void> {
 	checkYamlOnSave(ctx, base);
 	// One listing of the folder serves the file-name check and the choice of a render thread.
-	const listed = readdirSync(base, { recursive: true, encoding: 'utf8' });
+	const listed = folderEntries(base);
 	// A build of a folder with no file of the collection (a site with no playbooks) has nothing to
 	// load, and Astro's glob loader would warn of it as of a mistake. `astro dev` loads it, to watch
 	// for the first file.
-	if (!ctx.watcher && !listed.some((entry) => matchesGlob(entry.split(sep).join('/'), options.pattern))) {
+	if (!ctx.watcher && !matching(listed, options.pattern).length) {
 		ctx.store.clear();
 		return;
 	}

@@ -1,8 +1,9 @@
 import { readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join, matchesGlob, sep } from 'node:path';
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { AstroConfig } from 'astro';
+import { folderEntries, matching } from '../lib/content-paths.ts';
 import { markdownPipeline } from '../markdown/pipeline.ts';
 import { recordRenderProblems } from '../markdown/render-problems.ts';
 import { ContentError, type Problem } from '../schemas/problems.ts';
@@ -59,18 +60,9 @@ export function threadWanted(files: number, setting = process.env.PACTBOOK_MARKD
 	return files >= THREAD_MIN_FILES && availableParallelism() > 1;
 }
 
-/** The `.md` files among `entries` (paths inside a folder, as `readdirSync` lists them) that `pattern` takes. */
+/** The `.md` files among `entries` (a folder's, as {@link folderEntries} lists them) that `pattern` takes. */
 export function markdownFiles(entries: readonly string[], pattern = '**/*.md'): number {
-	return entries.filter((entry) => entry.endsWith('.md') && matchesGlob(entry.split(sep).join('/'), pattern)).length;
-}
-
-/** Everything inside `folder`, at any depth; nothing if it cannot be read. */
-function listed(folder: string): string[] {
-	try {
-		return readdirSync(folder, { recursive: true, encoding: 'utf8' });
-	} catch {
-		return [];
-	}
+	return matching(entries, pattern).filter((entry) => entry.endsWith('.md')).length;
 }
 
 /**
@@ -215,7 +207,7 @@ export function startThreadEarly(config: AstroConfig, content: string): void {
 	} catch {
 		return;
 	}
-	if (!folders.some((folder) => threadWanted(markdownFiles(listed(join(content, folder)))))) return;
+	if (!folders.some((folder) => threadWanted(markdownFiles(folderEntries(join(content, folder)))))) return;
 	const settings = threadSettings(config, content);
 	if (settings && !holder[SHARED])
 		holder[SHARED] = { thread: new MarkdownThread(settings), settings: JSON.stringify(settings), users: 0 };

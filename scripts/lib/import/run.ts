@@ -3,7 +3,6 @@
 // them without ever overwriting a file or leaving the content folder.
 import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { markdownToMdast } from 'satteri';
 import { parse as parseYaml } from 'yaml';
 import { BLOCK_NAMES, readBlockLines } from '../../../src/lib/blocks.ts';
 import { FILE_SLUG_MAX, slugify } from '../../../src/lib/slug.ts';
@@ -13,6 +12,7 @@ import { writtenProblems } from '../../../src/schemas/frontmatter.ts';
 import { issueExamples, issueSchema } from '../../../src/schemas/issue.ts';
 import { playbookExamples, playbookSchema } from '../../../src/schemas/playbook.ts';
 import { formatProblems, zodProblems } from '../../../src/schemas/problems.ts';
+import { type BodyNode, bodyTree, type Edit, edited, inner, parsedBody, span, walk } from './body-tree.ts';
 import { parseExport } from './detect.ts';
 import { ORIGIN, readExisting } from './existing.ts';
 import { htmlToMarkdown, type Loss } from './html.ts';
@@ -113,57 +113,6 @@ const plain = (text: string | undefined) =>
 			.replace(/&#0?39;|&apos;/g, "'"),
 	);
 
-/** A node of a body as Sätteri's parser reads it, with the fields the import looks at. */
-type BodyNode = {
-	type: string;
-	depth?: number;
-	url?: string;
-	alt?: string | null;
-	identifier?: string;
-	position?: { start: { offset?: number }; end: { offset?: number } };
-	children?: BodyNode[];
-};
-
-/** A piece of a body to replace with `text`, by its offsets. */
-interface Edit {
-	start: number;
-	end: number;
-	text: string;
-}
-
-/** A body parsed as the build parses it (GFM and `:::` directives), with the offsets of every node. */
-const parsed = (markdown: string) =>
-	markdownToMdast(markdown, { features: { directive: true, frontmatter: false } }) as unknown as BodyNode;
-
-/** Every node of a tree, parents first; `visit` returning false skips the node's children. */
-function walk(node: BodyNode, visit: (node: BodyNode) => boolean | undefined): void {
-	if (visit(node) === false) return;
-	for (const child of node.children ?? []) walk(child, visit);
-}
-
-/** Where a node starts and ends in the body, if the parser said. */
-function span(node: BodyNode | undefined): { start: number; end: number } | undefined {
-	const start = node?.position?.start.offset;
-	const end = node?.position?.end.offset;
-	return start === undefined || end === undefined ? undefined : { start, end };
-}
-
-/** The body's text between a node's first and last child: what a heading or link says. */
-function inner(markdown: string, node: BodyNode): string {
-	const first = span(node.children?.[0]);
-	const last = span(node.children?.at(-1));
-	return first && last ? markdown.slice(first.start, last.end) : '';
-}
-
-/** `markdown` with the edits made, which must not overlap. */
-function edited(markdown: string, edits: Edit[]): string {
-	let text = markdown;
-	for (const { start, end, text: replacement } of [...edits].sort((a, b) => b.start - a.start)) {
-		text = text.slice(0, start) + replacement + text.slice(end);
-	}
-	return text;
-}
-
 /**
  * Every heading one level deeper when the body has a `#` heading of its own,
  * as the page's title is its `#`: `#`–`#####` written with `#` gain one,
@@ -172,7 +121,7 @@ function edited(markdown: string, edits: Edit[]): string {
  */
 function demotedHeadings(markdown: string): string {
 	const headings: BodyNode[] = [];
-	walk(parsed(markdown), (node) => {
+	walk(bodyTree(markdown), (node) => {
 		if (node.type === 'heading') headings.push(node);
 		return undefined;
 	});
@@ -201,7 +150,7 @@ function demotedHeadings(markdown: string): string {
  * for the next call. `counted` is how many a reader would have seen.
  */
 function deadLinks(markdown: string): { edits: Edit[]; counted: number } {
-	const tree = parsed(markdown);
+	const tree = bodyTree(markdown);
 	const definitions = new Map<string, string>();
 	walk(tree, (node) => {
 		if (node.type === 'definition' && node.identifier !== undefined && node.url !== undefined)
@@ -229,7 +178,7 @@ function deadLinks(markdown: string): { edits: Edit[]; counted: number } {
 /** Lines that start with `:::` outside code and HTML, escaped so the build reads them as text. */
 function escapedColonLines(markdown: string): string {
 	const literal: { start: number; end: number }[] = [];
-	walk(parsed(markdown), (node) => {
+	walk(bodyTree(markdown), (node) => {
 		const at = span(node);
 		if (at && ['code', 'inlineCode', 'html'].includes(node.type)) literal.push(at);
 		return undefined;
@@ -264,9 +213,7 @@ export function safeBody(markdown: string, losses: Loss[]): string {
 			fix: 'Add the right address if the link mattered.',
 		});
 	// Read as the build reads it: the body parsed with directives on, its blocks and lines taken from the parser's positions.
-	const blocks = body.includes(':::')
-		? readBlockLines(markdownToMdast(body, { features: { directive: true, frontmatter: false } }), body)
-		: { openings: [], unclosed: [], stray: [] };
+	const blocks = body.includes(':::') ? readBlockLines(parsedBody(body), body) : { openings: [], unclosed: [], stray: [] };
 	const valid =
 		!blocks.unclosed.length &&
 		!blocks.stray.length &&

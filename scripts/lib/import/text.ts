@@ -2,9 +2,9 @@
 // schemas accept, slugs that make valid file names and addresses, tags that
 // never share an address.
 
-import { markdownToMdast } from 'satteri';
 import { tagSlug } from '../../../src/lib/urls.ts';
 import { notACalendarDay } from '../../../src/schemas/fields.ts';
+import { bodyTree, span } from './body-tree.ts';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -111,13 +111,10 @@ export function markdownText(markdown: string): string {
  * `:::` line kept as text, and of four words or more.
  */
 export function firstParagraph(markdown: string): string | undefined {
-	type Node = { type: string; children?: Node[]; position?: { start: { offset?: number }; end: { offset?: number } } };
-	const tree = markdownToMdast(markdown, { features: { directive: true, frontmatter: false } }) as unknown as Node;
-	for (const node of tree.children ?? []) {
-		const start = node.position?.start.offset;
-		const end = node.position?.end.offset;
-		if (node.type !== 'paragraph' || start === undefined || end === undefined) continue;
-		const block = markdown.slice(start, end).trim();
+	for (const node of bodyTree(markdown).children ?? []) {
+		const at = span(node);
+		if (node.type !== 'paragraph' || !at) continue;
+		const block = markdown.slice(at.start, at.end).trim();
 		if (/^(!\[|\\?:::|\[\^)/.test(block)) continue;
 		const text = markdownText(block);
 		if (text.split(' ').length >= 4) return text;

@@ -1,0 +1,57 @@
+// An imported body as Sätteri's parser reads it, and edits made by the offsets it
+// reports, so that changes to the text leave code and HTML as written.
+
+import { markdownToMdast } from 'satteri';
+
+/** A node of a body as Sätteri's parser reads it, with the fields the import looks at. */
+export type BodyNode = {
+	type: string;
+	depth?: number;
+	url?: string;
+	alt?: string | null;
+	identifier?: string;
+	position?: { start: { offset?: number }; end: { offset?: number } };
+	children?: BodyNode[];
+};
+
+/** A piece of a body to replace with `text`, by its offsets. */
+export interface Edit {
+	start: number;
+	end: number;
+	text: string;
+}
+
+/** A body parsed as the build parses it (GFM and `:::` directives), with the offsets of every node. */
+export const parsedBody = (markdown: string) => markdownToMdast(markdown, { features: { directive: true, frontmatter: false } });
+
+/** {@link parsedBody} as the import walks it. */
+export const bodyTree = (markdown: string) => parsedBody(markdown) as unknown as BodyNode;
+
+/** Every node of a tree, parents first; `visit` returning false skips the node's children. */
+export function walk(node: BodyNode, visit: (node: BodyNode) => boolean | undefined): void {
+	if (visit(node) === false) return;
+	for (const child of node.children ?? []) walk(child, visit);
+}
+
+/** Where a node starts and ends in the body, if the parser said. */
+export function span(node: BodyNode | undefined): { start: number; end: number } | undefined {
+	const start = node?.position?.start.offset;
+	const end = node?.position?.end.offset;
+	return start === undefined || end === undefined ? undefined : { start, end };
+}
+
+/** The body's text between a node's first and last child: what a heading or link says. */
+export function inner(markdown: string, node: BodyNode): string {
+	const first = span(node.children?.[0]);
+	const last = span(node.children?.at(-1));
+	return first && last ? markdown.slice(first.start, last.end) : '';
+}
+
+/** `markdown` with the edits made, which must not overlap. */
+export function edited(markdown: string, edits: Edit[]): string {
+	let text = markdown;
+	for (const { start, end, text: replacement } of [...edits].sort((a, b) => b.start - a.start)) {
+		text = text.slice(0, start) + replacement + text.slice(end);
+	}
+	return text;
+}
