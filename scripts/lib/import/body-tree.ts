@@ -47,6 +47,21 @@ export function inner(markdown: string, node: BodyNode): string {
 	return first && last ? markdown.slice(first.start, last.end) : '';
 }
 
+/**
+ * The parts of a body the build reads as they are written, not as Markdown:
+ * fenced and indented code, inline code and HTML. A tester of where a line
+ * (by its first character's offset) falls in one of them.
+ */
+export function literalPart(markdown: string): (offset: number) => boolean {
+	const literal: { start: number; end: number }[] = [];
+	walk(bodyTree(markdown), (node) => {
+		const at = span(node);
+		if (at && ['code', 'inlineCode', 'html'].includes(node.type)) literal.push(at);
+		return undefined;
+	});
+	return (offset) => literal.some(({ start, end }) => offset >= start && offset < end);
+}
+
 /** `markdown` with the edits made, which must not overlap. */
 export function edited(markdown: string, edits: Edit[]): string {
 	let text = markdown;

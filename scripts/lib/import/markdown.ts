@@ -2,6 +2,7 @@
 // Astro (YAML `---` or TOML `+++` frontmatter) or Pelican (`Key: value` lines).
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
+import { literalPart } from './body-tree.ts';
 import type { Loss } from './html.ts';
 import { embedLink } from './html.ts';
 import { type ExportSource, ImportError, readText } from './source.ts';
@@ -74,8 +75,8 @@ const asText = (value: unknown) => (typeof value === 'string' ? value : typeof v
 /**
  * Pactbook's blocks from other generators' `:::` containers (`:::info` is a
  * note, `:::danger` a warning, `:::tip Title` gets its title in brackets);
- * any other container, and a `:::` that closes it, is kept as text. Lines in
- * code fences are left alone.
+ * any other container, and a `:::` that closes it, is kept as text. Lines the
+ * parser reads as code or HTML are left alone.
  */
 export function convertContainers(markdown: string, losses: Loss[]): string {
 	const SAME: Record<string, string> = {
@@ -87,18 +88,17 @@ export function convertContainers(markdown: string, losses: Loss[]): string {
 		caution: 'warning',
 		danger: 'warning',
 	};
+	let literal: ((offset: number) => boolean) | undefined;
 	const stack: boolean[] = [];
-	let fence: string | undefined;
 	let kept = 0;
 	let stray = 0;
+	let offset = 0;
 	const out = markdown.split('\n').map((line) => {
-		const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
-		if (marker) {
-			if (!fence) fence = marker;
-			else if (marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
-			return line;
-		}
-		if (fence) return line;
+		const start = offset;
+		offset += line.length + 1;
+		if (!/^\s*:::/.test(line)) return line;
+		literal ??= literalPart(markdown);
+		if (literal(start + line.search(/\S/))) return line;
 		const open = /^(\s*)(:{3,})\s*([A-Za-z][\w-]*)\s*(.*)$/.exec(line);
 		if (open) {
 			const [, indent, colons, name, rest] = open as unknown as [string, string, string, string, string];

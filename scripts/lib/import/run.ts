@@ -12,7 +12,7 @@ import { writtenProblems } from '../../../src/schemas/frontmatter.ts';
 import { issueExamples, issueSchema } from '../../../src/schemas/issue.ts';
 import { playbookExamples, playbookSchema } from '../../../src/schemas/playbook.ts';
 import { formatProblems, zodProblems } from '../../../src/schemas/problems.ts';
-import { type BodyNode, bodyTree, type Edit, edited, inner, parsedBody, span, walk } from './body-tree.ts';
+import { type BodyNode, bodyTree, type Edit, edited, inner, literalPart, parsedBody, span, walk } from './body-tree.ts';
 import { parseExport } from './detect.ts';
 import { ORIGIN, readExisting } from './existing.ts';
 import { htmlToMarkdown, type Loss } from './html.ts';
@@ -177,16 +177,11 @@ function deadLinks(markdown: string): { edits: Edit[]; counted: number } {
 
 /** Lines that start with `:::` outside code and HTML, escaped so the build reads them as text. */
 function escapedColonLines(markdown: string): string {
-	const literal: { start: number; end: number }[] = [];
-	walk(bodyTree(markdown), (node) => {
-		const at = span(node);
-		if (at && ['code', 'inlineCode', 'html'].includes(node.type)) literal.push(at);
-		return undefined;
-	});
+	const literal = literalPart(markdown);
 	const edits: Edit[] = [];
 	for (const line of markdown.matchAll(/^([ \t]*):{3,}/gm)) {
 		const at = line.index + line[1]!.length;
-		if (!literal.some(({ start, end }) => at >= start && at < end)) edits.push({ start: at, end: at, text: '\\' });
+		if (!literal(at)) edits.push({ start: at, end: at, text: '\\' });
 	}
 	return edited(markdown, edits);
 }

@@ -242,6 +242,37 @@ describe('Markdown folders', () => {
 		expect(losses.map((l) => l.message)).toEqual(['1 ::: container Pactbook has no block for was kept as text.']);
 	});
 
+	test('::: lines the parser reads as code or HTML are left as written', () => {
+		const losses: { message: string }[] = [];
+		const body = [
+			'Indented code:',
+			'',
+			'    :::danger',
+			'    :::',
+			'',
+			'~~~md',
+			'```',
+			':::info',
+			'~~~',
+			'',
+			'<div class="box">',
+			':::details Open',
+			'</div>',
+			'',
+			'- A list item with a fence:',
+			'',
+			'  ```',
+			'  :::tip',
+			'  ```',
+			'',
+			':::danger Careful',
+			'Text.',
+			':::',
+		].join('\n');
+		expect(convertContainers(body, losses)).toBe(body.replace(':::danger Careful', ':::warning[Careful]'));
+		expect(losses).toEqual([]);
+	});
+
 	test('a ::: line that closes no container is kept as text, and the report says so', () => {
 		const losses: { message: string }[] = [];
 		expect(convertContainers('Text.\n\n:::\n\n:::note\nA\n:::\n\n:::\n', losses)).toBe(
