@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { join, matchesGlob, resolve, sep } from 'node:path';
+import { dirname, join, matchesGlob, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DataStore, Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
@@ -397,17 +397,14 @@ function markdownThread(ctx: LoaderContext, listed: readonly string[], pattern: 
  * friendly messages, then checks across entries; all problems stop the build
  * together, one line each.
  */
-async function loadCollection(ctx: LoaderContext, options: Options, dir: string, base: string): Promise<void> {
+async function loadCollection(
+	ctx: LoaderContext,
+	options: Options,
+	dir: string,
+	base: string,
+	listed: readonly string[],
+): Promise<void> {
 	checkYamlOnSave(ctx, base);
-	// One listing of the folder serves the file-name check and the choice of a render thread.
-	const listed = folderEntries(base);
-	// A build of a folder with no file of the collection (a site with no playbooks) has nothing to
-	// load, and Astro's glob loader would warn of it as of a mistake. `astro dev` loads it, to watch
-	// for the first file.
-	if (!ctx.watcher && !matching(listed, options.pattern).length) {
-		ctx.store.clear();
-		return;
-	}
 	const unreadable = unreadablePaths(base, options.pattern, listed);
 	forgetOutdated(ctx.store, Boolean(options.measured));
 	takeRenderProblems(base);
@@ -499,10 +496,36 @@ export function pactbookLoader(options: Options): Loader {
 	return {
 		name: 'pactbook',
 		schema: options.schema,
-		load: async (ctx) => {
-			if (existsSync(base)) await loadCollection(ctx, options, dir, base);
-			// A folder deleted since the last build leaves none of its entries in the content cache.
-			else ctx.store.clear();
+		load: async function load(ctx) {
+			// One listing of the folder serves the file-name check and the choice of a render thread.
+			const listed = folderEntries(base);
+			if (matching(listed, options.pattern).length) return loadCollection(ctx, options, dir, base, listed);
+			// A folder with no file of the collection (a newsletter with no playbooks), or none at all, has
+			// nothing to load, and Astro's glob loader would warn of it as of a mistake. A folder deleted
+			// since the last build leaves none of its entries in the content cache. `astro dev` loads the
+			// collection once its first file appears.
+			ctx.store.clear();
+			loadOnFirstFile(ctx, base, options.pattern, () => load(ctx));
 		},
 	};
+}
+
+/**
+ * In `astro dev`, calls `load` once a file the collection reads appears in
+ * `base`, which may not exist yet; the problems it finds are logged, as those
+ * of the first load are.
+ */
+function loadOnFirstFile(ctx: LoaderContext, base: string, pattern: string, load: () => Promise<void>): void {
+	const watcher = ctx.watcher;
+	if (!watcher) return;
+	const listener = (added: string) => {
+		if (!added.startsWith(base + sep) || !matching([relative(base, added).split(sep).join('/')], pattern).length) return;
+		watcher.off('add', listener);
+		load().catch((error: unknown) => ctx.logger.error(error instanceof Error ? error.message : String(error)));
+	};
+	watcher.on('add', listener);
+	// A folder that does not exist yet is seen from the nearest one that does.
+	let watched = base;
+	while (!existsSync(watched) && dirname(watched) !== watched) watched = dirname(watched);
+	watcher.add(watched);
 }

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { type BuildResult, buildSite, copyFixture } from '../helpers/build.ts';
+import { type BuildResult, buildSite, copyFixture, pageAt, until, withDevServer } from '../helpers/build.ts';
 import { hrefs, page, text } from '../helpers/html.ts';
 
 let site: BuildResult;
@@ -257,4 +257,40 @@ test('a site of issues alone builds without a warning, and a folder deleted sinc
 	expect(empty.code, empty.output).toBe(0);
 	expect(warnings(empty.output)).toEqual([]);
 	expect(readdirSync(join(empty.dist, 'issues')).length).toBeGreaterThan(3);
+});
+
+test('astro dev on a site of issues alone warns of nothing, and serves the first playbook and page once they are written', async () => {
+	const work = copyFixture('email-editions', 'issues-only-dev-content');
+	// No playbooks folder at all, and an empty pages folder.
+	mkdirSync(join(work, 'pages'));
+	const problems = (output: string) => output.split('\n').filter((line) => /\[WARN\]|\[ERROR\]/.test(line));
+	await withDevServer(work, async (origin, output) => {
+		await pageAt(`${origin}/issues/`, 200);
+		expect(problems(output())).toEqual([]);
+		mkdirSync(join(work, 'playbooks'));
+		writeFileSync(join(work, 'playbooks/_draft.md'), 'Notes, not a playbook.\n');
+		writeFileSync(
+			join(work, 'playbooks/first.md'),
+			'---\ntitle: A first playbook\nsummary: Written while the server runs.\ncategory: Goals\nupdated: 2026-03-01\n---\n\nSteps.\n',
+		);
+		await pageAt(`${origin}/playbooks/first/`, 200, 'A first playbook');
+		expect(await pageAt(`${origin}/playbooks/`, 200)).toContain('A first playbook');
+		// A first file with a mistake is reported as at start-up, and served once it is fixed.
+		writeFileSync(join(work, 'pages/about.md'), '---\ntitle: About this letter\n---\n\nA page.\n');
+		await until(async () => (/pages\/about\.md: summary: is required/.test(output()) ? true : undefined));
+		writeFileSync(join(work, 'pages/about.md'), '---\ntitle: About this letter\nsummary: Who writes it.\n---\n\nA page.\n');
+		await pageAt(`${origin}/about/`, 200, 'About this letter');
+		// Each collection's glob loader watches once it has loaded: a second playbook arrives as usual.
+		writeFileSync(
+			join(work, 'playbooks/second.md'),
+			'---\ntitle: A second playbook\nsummary: Also written while the server runs.\ncategory: Goals\nupdated: 2026-03-02\n---\n\nSteps.\n',
+		);
+		await pageAt(`${origin}/playbooks/second/`, 200, 'A second playbook');
+		// Polling a page before its file is loaded is answered with a 404 and a router warning, and while
+		// the only page is broken Astro finds its collection empty; nothing else warns.
+		const expected = /\[router\].*no matching static path|The collection "pages" does not exist or is empty/;
+		expect(problems(output()).filter((line) => !expected.test(line))).toEqual([
+			expect.stringContaining('[ERROR] [pactbook] Pactbook found 1 problem in your content:'),
+		]);
+	});
 });
