@@ -48,6 +48,8 @@ class PbChecklist extends HTMLElement {
 	#earlier: ChecklistState | undefined;
 	/** A newer version of the site saved this list: nothing is saved until a reload. */
 	#frozen = false;
+	/** Whether the notice on screen says a change could not be saved, so that the next save that works clears it. */
+	#unsaved = false;
 
 	connectedCallback() {
 		if (this.#boxes.size) return;
@@ -169,6 +171,7 @@ class PbChecklist extends HTMLElement {
 		this.#dropUndo();
 		const saved = this.#save();
 		if (!saved.ok) this.#notice(saved.message);
+		else if (this.#unsaved) this.#notice('');
 		this.#render('');
 	}
 
@@ -253,10 +256,18 @@ class PbChecklist extends HTMLElement {
 			this.#notice(`${result.message} Nothing was changed.`);
 			return;
 		}
+		const before = { state: this.#state, ticked: this.#ticked, undo: this.#undo };
 		this.#undo = this.#current();
 		// Ticks kept aside for items no longer on the page stay kept, unless the file has its own for them.
 		this.#ticked = result.ticked;
 		const saved = this.#commit({ ticked: { ...match(this.#state, this.#items).leftover, ...result.state.ticked } });
+		if (!saved.ok && !this.#frozen) {
+			// A file too big to save would make every later tick fail to save as well: it is not taken.
+			({ state: this.#state, ticked: this.#ticked, undo: this.#undo } = before);
+			this.#render('');
+			this.#notice(`${saved.message} ${file.name} was not imported; nothing was changed.`);
+			return;
+		}
 		this.#render('Imported. ');
 		this.#notice(saved.ok ? `Imported ${file.name}. ${result.note ?? ''}`.trim() : saved.message, 'undo');
 	}
@@ -266,6 +277,7 @@ class PbChecklist extends HTMLElement {
 		const box = this.querySelector<HTMLElement>('.pb-notice')!;
 		box.hidden = !text;
 		box.querySelector('p')!.textContent = text;
+		this.#unsaved = text.startsWith(MESSAGES.full) || text.startsWith(MESSAGES.disabled);
 		this.#offering = Boolean(text && offer === 'undo' && this.#undo);
 		if (offer !== 'adopt') this.#earlier = undefined;
 		(box.querySelector('[data-undo]') as HTMLElement).hidden = !this.#offering;

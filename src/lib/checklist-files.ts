@@ -55,6 +55,13 @@ export type ImportResult =
 	| { ok: false; message: string };
 
 /**
+ * The most items an export can list: far more than a list on a page, and the
+ * ticks an author's rewordings leave aside, ever come to. A longer file would
+ * take the page many seconds to match and more storage than the browser gives.
+ */
+export const MAX_IMPORTED_ITEMS = 2000;
+
+/**
  * Reads a JSON export for the checklist `key`. Any problem gives a message for
  * the reader and no state, so a bad file changes nothing.
  */
@@ -82,6 +89,12 @@ export function fromJson(text: string, key: string, items: readonly ChecklistIte
 		return { ok: false, message: 'That export is damaged: its list of items is missing or malformed.' };
 	}
 	const exported = file.items as { id: string; text: string; done: boolean }[];
+	if (exported.length > MAX_IMPORTED_ITEMS) {
+		return {
+			ok: false,
+			message: `That export is damaged: it lists ${exported.length.toLocaleString('en')} items, more than any checklist holds (${MAX_IMPORTED_ITEMS.toLocaleString('en')} at most).`,
+		};
+	}
 	// A list whose page was renamed or whose heading was reworded has a new key, but the same items.
 	const renamed = file.checklist !== key;
 	const current = items.map((i) => i.id);

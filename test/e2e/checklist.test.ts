@@ -269,6 +269,43 @@ describe('saved ticks are never hidden or lost', () => {
 		expect(await ticked(page)).toEqual(['channels', 'value']);
 	});
 
+	test('an import that cannot be saved is not taken, so ticks after it save as before', async () => {
+		const context = await newContext();
+		await seed(context, KEY, { channels: 'We agree on one channel per topic' });
+		const page = await open(context);
+		await page.evaluate(() => {
+			const setItem = Storage.prototype.setItem;
+			Object.assign(window, { setItem });
+			Storage.prototype.setItem = () => {
+				throw new DOMException('full', 'QuotaExceededError');
+			};
+		});
+		const file = {
+			format: 'pactbook-checklist',
+			version: 1,
+			checklist: 'playbooks/eight-habits-to-drop#self-assessment',
+			items: [{ id: 'trust', text: 'We deliver what we promise partners', done: true }],
+		};
+		await checklist(page)
+			.locator('input[type=file]')
+			.setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+		await expect
+			.poll(() => checklist(page).locator('.pb-notice p').textContent())
+			.toBe(
+				'Your browser’s storage for this site is full, so this change was not saved. Export to keep a copy, or clear older data. mine.json was not imported; nothing was changed.',
+			);
+		expect(await checklist(page).getByRole('button', { name: 'Undo' }).isVisible()).toBe(false);
+		expect(await ticked(page)).toEqual(['channels']);
+		// Room again: the next tick saves what the page shows, without the file's ticks.
+		await page.evaluate(() => {
+			Storage.prototype.setItem = (window as unknown as { setItem: Storage['setItem'] }).setItem;
+		});
+		await box(page, /regular check-ins/).check();
+		expect(await checklist(page).locator('.pb-notice').isVisible()).toBe(false);
+		const saved = await page.evaluate((key) => Object.keys(JSON.parse(localStorage.getItem(key)!).data.ticked).sort(), KEY);
+		expect(saved).toEqual(['channels', 'relationship']);
+	});
+
 	test('data saved by a newer version in another tab is left untouched, with a notice, and nothing more is saved', async () => {
 		const context = await newContext();
 		const page = await open(context);

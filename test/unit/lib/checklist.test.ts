@@ -121,6 +121,16 @@ describe('export and import', () => {
 			'{"format":"pactbook-checklist","version":1,"checklist":"playbooks/x#self","items":[{"id":1}]}',
 			'That export is damaged: its list of items is missing or malformed.',
 		],
+		[
+			'more items than any list holds',
+			JSON.stringify({
+				format: 'pactbook-checklist',
+				version: 1,
+				checklist: 'playbooks/x#self',
+				items: Array.from({ length: 2001 }, (_, i) => ({ id: `item-${i}`, text: `Item ${i}`, done: true })),
+			}),
+			'That export is damaged: it lists 2,001 items, more than any checklist holds (2,000 at most).',
+		],
 	])('a bad file (%s) gives a clear message', (_, text, message) => {
 		expect(fromJson(text, input.key, items)).toEqual({ ok: false, message });
 	});
