@@ -65,6 +65,22 @@ export function writtenProblems(
 			fields: 'all',
 		};
 	}
+	if (yaml === undefined) {
+		const toml = /^\uFEFF?\+\+\+[ \t]*\r?\n/.test(source);
+		const title = examples.title ?? '"A title"';
+		return {
+			problems: [
+				{
+					file,
+					field: 'frontmatter',
+					message: toml
+						? `is written in TOML between +++ lines, which Pactbook does not read. Write the fields as YAML between two lines of --- (for example title: ${title}), or bring the file in with npm run import.`
+						: `is missing, so none of the file's fields are read. Start the file with a line of ---, then its fields (for example title: ${title}), then another line of ---.`,
+				},
+			],
+			fields: 'all',
+		};
+	}
 	const dates = yaml ? yamlImpossibleDates(yaml) : [];
 	return {
 		problems: dates.map(({ field, value, reason }) => ({

@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { buildSite, copyFixture, pageAt, problemsIn, until, withDevServer } from '../helpers/build.ts';
 
@@ -21,6 +21,20 @@ describe('broken content stops the build with one line per problem', () => {
 			"Pactbook found 2 problems in your content:
 			test/fixtures/unknown-key/content/issues/first.mdx: titel: is not a known field. Did you mean "title"? Rename it.
 			test/fixtures/unknown-key/content/issues/first.mdx: title: is required. Add it. For example: title: "Perseverance is a partnership skill""
+		`);
+	});
+
+	test('a file without frontmatter, or with TOML frontmatter, is one problem each', async () => {
+		const dir = copyFixture('email-editions', 'no-frontmatter-content');
+		writeFileSync(join(dir, 'issues/090-plain.md'), 'A note written without any fields.\n');
+		writeFileSync(join(dir, 'issues/091-hugo.md'), '+++\ntitle = "From Hugo"\n+++\n\nWords.\n');
+		const result = await buildSite(dir, { out: 'no-frontmatter' });
+		expect(result.code, result.output).not.toBe(0);
+		const shown = relative(process.cwd(), dir).split(sep).join('/');
+		expect(problemsIn(result.output).replaceAll(shown, '<content>')).toMatchInlineSnapshot(`
+			"Pactbook found 2 problems in your content:
+			<content>/issues/090-plain.md: frontmatter: is missing, so none of the file's fields are read. Start the file with a line of ---, then its fields (for example title: "Perseverance is a partnership skill"), then another line of ---.
+			<content>/issues/091-hugo.md: frontmatter: is written in TOML between +++ lines, which Pactbook does not read. Write the fields as YAML between two lines of --- (for example title: "Perseverance is a partnership skill"), or bring the file in with npm run import."
 		`);
 	});
 

@@ -22,6 +22,25 @@ describe('frontmatter as written', () => {
 			},
 		]);
 	});
+	test('a file without frontmatter, or with TOML frontmatter, is one problem that covers every field', () => {
+		const examples = { title: '"Perseverance is a partnership skill"' };
+		for (const source of ['Just a body.\n', '\uFEFF\r\nBody after a blank line.\r\n', '']) {
+			const { problems, fields } = writtenProblems('issues/x.md', source, examples);
+			expect(fields).toBe('all');
+			expect(problems).toEqual([
+				{
+					file: 'issues/x.md',
+					field: 'frontmatter',
+					message:
+						'is missing, so none of the file\'s fields are read. Start the file with a line of ---, then its fields (for example title: "Perseverance is a partnership skill"), then another line of ---.',
+				},
+			]);
+		}
+		expect(writtenProblems('issues/x.md', '+++\r\ntitle = "T"\r\n+++\r\n', examples).problems[0]?.message).toBe(
+			'is written in TOML between +++ lines, which Pactbook does not read. Write the fields as YAML between two lines of --- (for example title: "Perseverance is a partnership skill"), or bring the file in with npm run import.',
+		);
+		expect(writtenProblems('issues/x.md', '---\n---\nBody.\n').problems).toEqual([]);
+	});
 	test('impossible dates name their field and an example', () => {
 		const { problems, fields } = writtenProblems('issues/x.md', '---\ndate: 2026-02-30\n---\n', { date: '2026-10-05' });
 		expect(fields).toEqual(new Set(['date']));
