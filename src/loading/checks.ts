@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { LoaderContext } from 'astro/loaders';
 import { authorIds, displayPath } from '../lib/content-paths.ts';
-import { describeNumbers, heldBackLine, numberGaps, statusOf } from '../lib/publishing.ts';
+import { datesOutOfOrder, describeNumbers, heldBackLine, numberGaps, outOfOrderLine, statusOf } from '../lib/publishing.ts';
 import { RESERVED_PAGE_SLUGS } from '../lib/urls.ts';
 import type { Problem } from '../schemas/problems.ts';
 import { checkLinks } from '../tools/questionnaire/schema.ts';
@@ -143,6 +143,10 @@ export const issueChecks: CollectionChecks = {
 	report: (entries, logger) => {
 		const held = heldBack('issues', entries, true);
 		if (held) logger.info(held);
+		const order = outOfOrderLine(
+			datesOutOfOrder(entries.map((e) => ({ number: e.data.number as number, date: e.data.date as Date }))),
+		);
+		if (order) logger.warn(order);
 		const gaps = numberGaps(entries.map((e) => e.data.number as number));
 		if (gaps.length)
 			logger.warn(

@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { type BuildResult, buildSite, withDevServer } from '../helpers/build.ts';
+import { type BuildResult, buildSite, copyFixture, withDevServer } from '../helpers/build.ts';
 import { hrefs, page, text } from '../helpers/html.ts';
 
 let site: BuildResult;
@@ -37,6 +37,18 @@ describe('drafts and schedules', () => {
 });
 
 describe('issue numbers', () => {
+	test('an issue dated before a lower-numbered one is a warning that names both', async () => {
+		expect(site.output).not.toContain('Issue numbers and dates disagree');
+		const dir = copyFixture('publishing', 'publishing-order-content');
+		const file = join(dir, 'issues/004-fourth.mdx');
+		writeFileSync(file, readFileSync(file, 'utf8').replace('date: 2026-01-26', 'date: 2026-01-10'));
+		const result = await buildSite(dir, { out: 'publishing-order' });
+		expect(result.code, result.output).toBe(0);
+		expect(result.output).toContain(
+			'Issue numbers and dates disagree: #4 (2026-01-10) is dated before #2 (2026-01-12). The archive, the feeds and the previous/next links follow the dates; check the number or the date.',
+		);
+	});
+
 	test('/issues/<number>/ leads to the issue', () => {
 		expect(readdirSync(join(site.dist, 'issues')).sort()).toEqual([
 			'001-first',
