@@ -98,6 +98,47 @@ describe('CSV', () => {
 		const rows = Papa.parse<string[]>(microCsv(goal({ micro: [micro({ action: '=HYPERLINK("x")' })] })).trimEnd()).data;
 		expect(rows[1]![2]).toBe('\'=HYPERLINK("x")');
 	});
+	test('negative numbers stay numbers, while text that starts like a formula is defused', () => {
+		const g = goal({
+			micro: [
+				micro({
+					action: '=cmd|" /C calc"!A0',
+					owner: '@owner',
+					measure: '+tactic',
+					notes: '-x',
+					measureTarget: -3,
+					measureActual: -1.5,
+					contribution: -500,
+				}),
+			],
+			checkIns: [checkIn('2026-02-01', -500, 0, '-2 deals')],
+		});
+		const csv = microCsv(g);
+		const row = Papa.parse<string[]>(csv.trimEnd(), { newline: '\r\n' }).data[1]!;
+		expect(row.slice(7, 10)).toEqual(['-3', '-1.5', '-500']);
+		expect([row[2], row[3], row[6], row[11]]).toEqual(['\'=cmd|" /C calc"!A0', "'@owner", "'+tactic", "'-x"]);
+		const checkInCsvText = checkInCsv(g);
+		expect(checkInCsvText).toContain('\r\n2026-02-01,-500,0,"\'-2 deals"\r\n');
+		expect(Papa.parse<string[]>(checkInCsvText.trimEnd(), { newline: '\r\n' }).data[1]).toEqual([
+			'2026-02-01',
+			'-500',
+			'0',
+			"'-2 deals",
+		]);
+	});
+	test('any number is written as the number itself', () => {
+		fc.assert(
+			fc.property(
+				fc.double({ noNaN: true, noDefaultInfinity: true }).filter((v) => !Object.is(v, -0)),
+				(value) => {
+					const g = goal({ micro: [micro({ action: 'A', contribution: value })], checkIns: [checkIn('2026-02-01', value)] });
+					const micros = Papa.parse<string[]>(microCsv(g).trimEnd(), { newline: '\r\n' }).data;
+					const checkIns = Papa.parse<string[]>(checkInCsv(g).trimEnd(), { newline: '\r\n' }).data;
+					expect([Number(micros[1]![9]), Number(checkIns[1]![1])]).toEqual([value, value]);
+				},
+			),
+		);
+	});
 	test('any text survives the round trip', () => {
 		fc.assert(
 			fc.property(
