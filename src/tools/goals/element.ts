@@ -32,6 +32,7 @@ import {
 	expectedProgress,
 	forecastSentence,
 	formatValue,
+	measureText,
 	paceSentence,
 	percent,
 	progressOf,
@@ -718,10 +719,7 @@ class PbGoalBuilder extends HTMLElement {
 		const titleId = `${this.#uid}-title-${id}`;
 		const button = (text: string, key: string, onclick: () => void, extra: Props = {}) =>
 			h('button', { type: 'button', class: 'pb-button', 'data-k': key, 'aria-describedby': titleId, onclick, ...extra }, text);
-		const measure =
-			m.measure || m.measureTarget !== null
-				? `${m.measure || 'Measure'}: ${m.measureActual ?? 0}${m.measureTarget === null ? '' : ` of ${m.measureTarget}`}`
-				: '';
+		const measure = measureText(m);
 		const details = [
 			m.owner && `Owner: ${m.owner}`,
 			m.due && `Due ${m.due}`,

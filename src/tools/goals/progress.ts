@@ -202,6 +202,17 @@ export function formatValue(value: number, unit: string): string {
 	return /^[^\p{L}\p{N}]+$/u.test(unit) ? `${unit}${number}` : `${number} ${unit}`;
 }
 
+/**
+ * A micro goal's success measure, "sales reps trained: 3 of 15", or "Measure: 3
+ * of 15" when it has a target but no name; empty without either. `text` turns
+ * the reader's name for the measure into the output's text (Markdown escapes it).
+ */
+export function measureText(m: MicroGoal, text: (value: string) => string = (value) => value): string {
+	if (!m.measure && m.measureTarget === null) return '';
+	const of = m.measureTarget === null ? '' : ` of ${formatValue(m.measureTarget, '')}`;
+	return `${m.measure ? text(m.measure) : 'Measure'}: ${formatValue(m.measureActual ?? 0, '')}${of}`;
+}
+
 /** One sentence on progress, with over-achievement and backward movement said as such. */
 export function progressSentence(summary: Summary): string {
 	const { progress } = summary;

@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { CSV_COLUMNS, checkInCsv, microCsv } from '../../../../src/tools/goals/csv.ts';
 import { goalCalendar } from '../../../../src/tools/goals/ics.ts';
 import { changesSince, mdText, snapshot, statusUpdate } from '../../../../src/tools/goals/markdown.ts';
+import { measureText } from '../../../../src/tools/goals/progress.ts';
 import { checkIn, goal, micro } from './fixtures.ts';
 
 const tricky = 'Acme, Inc.; "the big one"\nsecond line — ünïcødé 🚀 日本語 <img src=x onerror=alert(1)>';
@@ -70,6 +71,15 @@ describe('Markdown status update', () => {
 		]);
 		expect(statusUpdate(later, '2026-06-01')).toContain('## Since the last update (2026-05-01)');
 		expect(changesSince(g, '2026-05-01', before)).toEqual(['Nothing changed.']);
+	});
+	test('a measure reads the same on the page and in the update, named or not, with true minus signs', () => {
+		const unnamed = micro({ action: 'Cut churn', measureTarget: -3 });
+		const named = micro({ action: 'Train reps', measure: 'reps *trained*', measureTarget: 1500, measureActual: 12 });
+		expect([measureText(unnamed), measureText(named)]).toEqual(['Measure: 0 of −3', 'reps *trained*: 12 of 1,500']);
+		const md = statusUpdate(goal({ micro: [unnamed, named] }), '2026-05-01');
+		expect(md).toContain('- [ ] Cut churn (Measure: 0 of −3): Planned');
+		expect(md).toContain('- [ ] Train reps (reps \\*trained\\*: 12 of 1,500): Planned');
+		expect(md).not.toContain('(:');
 	});
 	test('reader text stays text: no HTML, no formatting, one line', () => {
 		expect(mdText(tricky)).toBe('Acme, Inc.; "the big one" second line — ünïcødé 🚀 日本語 \\<img src=x onerror=alert(1)\\>');
