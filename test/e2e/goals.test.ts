@@ -69,6 +69,30 @@ async function checkIn(page: Page, date: string, value: string, confidence: stri
 	await expect.poll(() => b.locator('.pb-goal-table tbody tr th').count()).toBe(rows + 1);
 }
 
+/** The focused control's text, and the micro goal it belongs to. */
+function focused(page: Page) {
+	return page.evaluate(() => {
+		const el = document.activeElement;
+		return { text: el?.textContent ?? '', item: el?.closest('.pb-micro')?.querySelector('.pb-micro-title strong')?.textContent };
+	});
+}
+
+/** Makes every write to localStorage fail as a full storage does, until `fillStorage(page, false)`. */
+async function fillStorage(page: Page, full = true) {
+	await page.evaluate((full) => {
+		const w = window as unknown as { realSetItem?: Storage['setItem'] };
+		w.realSetItem ??= Storage.prototype.setItem;
+		Storage.prototype.setItem = full
+			? () => {
+					throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+				}
+			: w.realSetItem;
+	}, full);
+}
+
+const FULL =
+	'Your browser’s storage for this site is full, so this change was not saved. Export to keep a copy, or clear older data.';
+
 async function stored(page: Page) {
 	return page.evaluate((key) => JSON.parse(localStorage.getItem(key) ?? 'null'), KEY);
 }
@@ -200,6 +224,11 @@ describe('micro-goal builder', () => {
 			'Co-host a webinar with Northwind for their customers',
 			'Write an internal battle card about Northwind and share it with the sales team',
 		]);
+		// Focus goes back to the restored micro goal, where the reader was.
+		await expect(focused(page)).resolves.toEqual({
+			text: 'Delete',
+			item: 'Co-host a webinar with Northwind for their customers',
+		});
 		await micro(page).first().getByRole('button', { name: 'Move down' }).click();
 		expect((await actions(page))[1]).toBe('Run an enablement session for the Northwind sales team');
 		await page.reload();
@@ -274,6 +303,27 @@ describe('micro-goal builder', () => {
 		await expect(builder(fresh).locator('.pb-notice p').textContent()).resolves.toBe(
 			'Imported goals.json: 1 goal added, 0 replaced.',
 		);
+	});
+
+	test('importing an older export of a goal says the plan has a newer version, and changes nothing', async () => {
+		const page = await plannedPage();
+		const json = JSON.parse((await download(page, 'All goals (JSON)')).text);
+		json.goals[0].title = 'Revenue from Northwind, as it was in January';
+		json.goals[0].updated = '2026-01-15T00:00:00.000Z';
+		const before = await stored(page);
+		await page.locator('pb-goal-builder input[type=file]').setInputFiles({
+			name: 'january.json',
+			mimeType: 'application/json',
+			buffer: Buffer.from(JSON.stringify(json)),
+		});
+		await expect
+			.poll(() => builder(page).locator('.pb-notice p').textContent())
+			.toBe(
+				'Nothing was imported from january.json: this plan already has “Revenue from Northwind, as it was in January” in the same or a newer version, kept as it is.',
+			);
+		await expect(builder(page).getByRole('button', { name: 'Undo' }).count()).resolves.toBe(0);
+		await expect(builder(page).locator('.pb-goal h3').textContent()).resolves.toBe('Partner-sourced revenue from Northwind');
+		expect(await stored(page)).toEqual(before);
 	});
 
 	test('text typed into every field shows literally and runs nothing', async () => {
@@ -381,6 +431,115 @@ describe('micro-goal builder', () => {
 		expect(await actions(playbook)).toEqual(['Map shared accounts with Fabrikam and agree on the first ones to work together']);
 	});
 
+	test('stepping through a status with the arrow keys saves only the status the reader settles on', async () => {
+		const page = await plannedPage();
+		const select = micro(page).first().getByLabel('Status', { exact: true });
+		const savedStatus = async (i: number) => (await stored(page)).data.goals[0].micro[i];
+		await select.focus();
+		for (const _ of ['in-progress', 'done', 'blocked']) await page.keyboard.press('ArrowDown');
+		await expect(select.inputValue()).resolves.toBe('blocked');
+		// Passing “Done” on the way recorded nothing.
+		await expect(savedStatus(0)).resolves.toMatchObject({ status: 'planned', doneOn: '' });
+		await expect(live(page).textContent()).resolves.not.toMatch(/Well done/);
+		await page.keyboard.press('Enter');
+		await expect.poll(() => savedStatus(0)).toMatchObject({ status: 'blocked', doneOn: '' });
+		await expect(live(page).textContent()).resolves.toBe(
+			'“Run an enablement session for the Northwind sales team” is now blocked.',
+		);
+		await expect(builder(page).locator('.pb-wins li').count()).resolves.toBe(0);
+		await expect(page.evaluate(() => document.activeElement?.getAttribute('data-k'))).resolves.toMatch(/^status-/);
+		// Leaving the list saves the status chosen.
+		const second = micro(page).nth(1).getByLabel('Status', { exact: true });
+		await second.focus();
+		for (const _ of ['in-progress', 'done']) await page.keyboard.press('ArrowDown');
+		await expect(savedStatus(1)).resolves.toMatchObject({ status: 'planned' });
+		await page.keyboard.press('Tab');
+		await expect.poll(() => savedStatus(1)).toMatchObject({ status: 'done', doneOn: '2026-07-02' });
+		await expect(live(page).textContent()).resolves.toMatch(/^Well done: /);
+		await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Edit');
+		await expect(savedStatus(0)).resolves.toMatchObject({ status: 'blocked' });
+		await expectAxeClean(page, 'a status chosen with the keyboard');
+	});
+
+	test('what is typed in a form stays, with focus and caret, when the builder draws again', async () => {
+		const context = await newContext();
+		const page = await plannedPage(context);
+		const b = builder(page);
+		await b.getByLabel('Value (USD)').fill('61000');
+		await b.getByLabel('Note', { exact: true }).fill('Half typed');
+		await micro(page).nth(2).getByLabel('Status', { exact: true }).selectOption('in-progress');
+		await expect(live(page).textContent()).resolves.toMatch(/is now in progress\.$/);
+		await expect(b.getByLabel('Value (USD)').inputValue()).resolves.toBe('61000');
+		await expect(b.getByLabel('Note', { exact: true }).inputValue()).resolves.toBe('Half typed');
+		// Another tab saves while a tactic is being typed, the caret in the middle of it.
+		const item = micro(page).first();
+		await item.getByText(/^Tactic log/).click();
+		const tactic = item.getByLabel('Tactic tried');
+		await tactic.fill('Lunch and learn');
+		await tactic.evaluate((input: HTMLInputElement) => input.setSelectionRange(5, 5));
+		const other = await open(context);
+		await addTemplate(other, 'Account mapping');
+		await expect.poll(() => micro(page).count()).toBe(4);
+		await expect(micro(page).first().getByLabel('Tactic tried').inputValue()).resolves.toBe('Lunch and learn');
+		await expect(
+			page.evaluate(() => {
+				const el = document.activeElement as HTMLInputElement;
+				return [el.name, el.selectionStart, el.selectionEnd];
+			}),
+		).resolves.toEqual(['what', 5, 5]);
+		await expect(b.getByLabel('Value (USD)').inputValue()).resolves.toBe('61000');
+		// The goal's title being edited while another tab saves: what was typed stays, the rest shows the other tab's change.
+		await b.getByRole('button', { name: 'Edit the goal' }).click();
+		await b.getByLabel('Goal', { exact: true }).fill('Revenue and pipeline from Northwind');
+		await micro(other).first().getByLabel('Status', { exact: true }).selectOption('in-progress');
+		await expect.poll(async () => (await stored(page)).data.goals[0].micro[0].status).toBe('in-progress');
+		await other.close();
+		await expect(b.getByLabel('Goal', { exact: true }).inputValue()).resolves.toBe('Revenue and pipeline from Northwind');
+		await expect(b.getByLabel('Partner', { exact: true }).inputValue()).resolves.toBe('Northwind');
+		await b.getByRole('button', { name: 'Save the goal' }).click();
+		await expect(b.locator('.pb-goal h3').textContent()).resolves.toBe('Revenue and pipeline from Northwind');
+		await expect(micro(page).first().getAttribute('data-status')).resolves.toBe('in-progress');
+		expect(await actions(page)).toHaveLength(4);
+		// A saved form starts empty again.
+		await b.getByRole('button', { name: 'Add the check-in' }).click();
+		await expect.poll(() => b.locator('.pb-goal-table tbody tr th').count()).toBe(3);
+		await expect(b.getByLabel('Note', { exact: true }).inputValue()).resolves.toBe('');
+	});
+
+	test('when storage is full, the forms stay open with what was typed, and save once there is room', async () => {
+		const page = await plannedPage();
+		const b = builder(page);
+		const before = await stored(page);
+		await fillStorage(page);
+		await b.getByLabel('Value (USD)').fill('-500');
+		await b.getByLabel('Note', { exact: true }).fill('Refund');
+		await b.getByRole('button', { name: 'Add the check-in' }).click();
+		await expect.poll(() => b.locator('.pb-notice p').textContent()).toBe(FULL);
+		await expect(b.getByLabel('Value (USD)').inputValue()).resolves.toBe('-500');
+		await expect(b.getByLabel('Note', { exact: true }).inputValue()).resolves.toBe('Refund');
+		const first = micro(page).first();
+		await first.getByRole('button', { name: 'Edit' }).click();
+		await first.getByLabel('Owner', { exact: true }).fill('Dana from alliances');
+		await first.getByRole('button', { name: 'Save' }).click();
+		await expect(first.getByLabel('Owner', { exact: true }).inputValue()).resolves.toBe('Dana from alliances');
+		await expect(first.getByRole('button', { name: 'Edit' }).getAttribute('aria-expanded')).resolves.toBe('true');
+		await b.getByRole('button', { name: 'Edit the goal' }).click();
+		await b.getByLabel('Goal', { exact: true }).fill('Renamed while full');
+		await b.getByRole('button', { name: 'Save the goal' }).click();
+		await expect(b.locator('.pb-notice p').textContent()).resolves.toBe(FULL);
+		await expect(b.getByLabel('Goal', { exact: true }).inputValue()).resolves.toBe('Renamed while full');
+		expect(await stored(page)).toEqual(before);
+		await expectAxeClean(page, 'storage full');
+		await fillStorage(page, false);
+		await b.getByRole('button', { name: 'Save the goal' }).click();
+		await expect(b.locator('.pb-goal h3').textContent()).resolves.toBe('Renamed while full');
+		await expect(b.locator('.pb-notice:not(.pb-load-notice)').isHidden()).resolves.toBe(true);
+		await expect(b.getByLabel('Value (USD)').inputValue()).resolves.toBe('-500');
+		await b.getByRole('button', { name: 'Add the check-in' }).click();
+		await expect.poll(() => b.locator('.pb-goal-table tbody tr th').count()).toBe(3);
+		await expect(b.locator('.pb-goal-table tbody').textContent()).resolves.toContain('Refund');
+	});
+
 	test('the goal form explains what to fix and saves nothing until it is fixed', async () => {
 		const page = await open();
 		const b = builder(page);
@@ -438,6 +597,41 @@ describe('saved plans', () => {
 			'{"v":1,"saved":"","data":{"goals":"broken"}}',
 		);
 		await expect(builder(page).getByRole('button', { name: 'Create the goal' }).isVisible()).resolves.toBe(true);
+	});
+
+	test('after unreadable data was kept aside, later notices and undo still show, and the notice can be dismissed', async () => {
+		const page = await open();
+		await page.evaluate((key) => localStorage.setItem(key, '{oops'), KEY);
+		await page.reload();
+		const b = builder(page);
+		const loadNotice = b.locator('.pb-load-notice');
+		await expect(loadNotice.locator('p').textContent()).resolves.toMatch(
+			/^Your saved goals could not be read \(it is not valid JSON\)\. A copy was kept in this browser under “pb-goals:plan:backup:/,
+		);
+		await createGoal(page);
+		await addTemplate(page, 'Joint webinar');
+		await addTemplate(page, 'Internal battle card');
+		await micro(page).first().getByRole('button', { name: 'Delete' }).click();
+		const notice = b.locator('.pb-notice:not(.pb-load-notice)');
+		await expect(notice.locator('p').textContent()).resolves.toBe(
+			'Deleted “Co-host a webinar with Northwind for their customers”.',
+		);
+		await expect(loadNotice.isVisible()).resolves.toBe(true);
+		await expectAxeClean(page, 'load notice and undo');
+		await notice.getByRole('button', { name: 'Undo' }).click();
+		expect(await actions(page)).toEqual([
+			'Co-host a webinar with Northwind for their customers',
+			'Write an internal battle card about Northwind and share it with the sales team',
+		]);
+		await expect(focused(page)).resolves.toEqual({
+			text: 'Delete',
+			item: 'Co-host a webinar with Northwind for their customers',
+		});
+		await loadNotice.getByRole('button', { name: 'Dismiss' }).click();
+		await expect(loadNotice.isHidden()).resolves.toBe(true);
+		await expect(page.evaluate(() => document.activeElement?.closest('pb-goal-builder') !== null)).resolves.toBe(true);
+		const backup = await page.evaluate(() => Object.keys(localStorage).find((k) => k.startsWith('pb-goals:plan:backup:')));
+		await expect(page.evaluate((k) => localStorage.getItem(k!), backup)).resolves.toBe('{oops');
 	});
 
 	test('the print view shows the plan without the forms and buttons', async () => {

@@ -10,7 +10,7 @@ import { type Budget, listPages, overBudget, type PageType, pageType, pageWeight
  * Gzip bytes a page may load before any interaction. Article pages get 1 kB of
  * JavaScript (theme, search button); a page holding a tool gets that plus the
  * tool's declared budget (`src/tools/index.ts`: 5.2 kB for the checklist, 12 kB for the
- * questionnaire, 15 kB for the goal builder), and
+ * questionnaire, 15.5 kB for the goal builder), and
  * every page 10 kB of CSS and 7 kB of HTML around its content ("chrome": the
  * page minus its `[data-pagefind-body]` elements' content).
  */

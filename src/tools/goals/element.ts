@@ -5,6 +5,7 @@
  * never as HTML. Export code is loaded on first use.
  */
 import { download } from '../../elements/download.ts';
+import { FormDrafts, keepFocus } from '../../elements/form-drafts.ts';
 import { createStore, type Store, storageKey } from '../../lib/storage.ts';
 import { checkState } from './check.ts';
 import {
@@ -32,6 +33,7 @@ import {
 	expectedProgress,
 	forecastSentence,
 	formatValue,
+	measureText,
 	paceSentence,
 	percent,
 	progressOf,
@@ -111,8 +113,13 @@ class PbGoalBuilder extends HTMLElement {
 	#uid = `pbg${++instances}`;
 	#root = h('div', { class: 'pb-goals-app' });
 	#live = h('p', { class: 'pb-sr-only', role: 'status', 'aria-live': 'polite' });
+	/** What loading found (data kept aside, a newer version, no storage), apart from the notices of later actions. */
+	#loadNotice = h('div', { class: 'pb-notice pb-load-notice', role: 'alert', hidden: true });
 	#notice = h('div', { class: 'pb-notice', role: 'alert', hidden: true });
-	#undo: { state: GoalsState; label: string } | undefined;
+	/** What typed in the forms is kept while the builder draws again. */
+	#drafts = new FormDrafts(this.#root);
+	/** What Undo brings back, and the control it focuses then. */
+	#undo: { state: GoalsState; label: string; focus: string | undefined } | undefined;
 	/** Whether the goal form is open, and for which goal ('' for a new one). */
 	#editingGoal: string | undefined;
 	#editingMicro: string | undefined;
@@ -120,9 +127,16 @@ class PbGoalBuilder extends HTMLElement {
 	/** Tactic logs the reader has opened, kept open when the builder draws again. */
 	#openTactics = new Set<string>();
 	#formError: { form: string; message: string } | undefined;
-	/** Saving failed: what the reader sees until a save works again. */
-	#saveError = '';
+	/** What the notice says (a failed save, an import that changed nothing) until the next save works. */
+	#message = '';
+	/** Unreadable data was kept aside: said until the reader dismisses it. */
+	#recovered = '';
+	/** The saved data cannot be used now (a newer version, no storage). */
 	#loadError = '';
+	#loadShown = '';
+	/** Statuses chosen with the keyboard and not settled yet (Enter, or leaving the list, settles them). */
+	#pendingStatus = new Map<string, MicroStatus>();
+	#weekly = false;
 
 	connectedCallback() {
 		if (this.#started) return;
@@ -134,7 +148,7 @@ class PbGoalBuilder extends HTMLElement {
 			this.#templates = [];
 		}
 		for (const fallback of this.querySelectorAll('.pb-goals-fallback')) fallback.remove();
-		this.append(this.#live, this.#notice, this.#root);
+		this.append(this.#live, this.#loadNotice, this.#notice, this.#root);
 		window.addEventListener('storage', (event) => {
 			if (event.key !== KEY && event.key !== null) return;
 			// What another tab saved replaces what an undo here would bring back.
@@ -155,7 +169,7 @@ class PbGoalBuilder extends HTMLElement {
 		this.#loadError = '';
 		if (result.status === 'ok') this.#state = result.data;
 		else if (result.status === 'recovered')
-			this.#loadError = `Your saved goals could not be read (${result.reason}). A copy was kept in this browser under “${result.backupKey}”; you are starting afresh.`;
+			this.#recovered = `Your saved goals could not be read (${result.reason}). A copy was kept in this browser under “${result.backupKey}”; you are starting afresh.`;
 		else if (result.status !== 'empty') this.#loadError = result.message;
 		this.#render();
 	}
@@ -168,18 +182,33 @@ class PbGoalBuilder extends HTMLElement {
 		return this.#state.goals.find((g) => g.id === this.#state.open) ?? this.#state.goals[0];
 	}
 
-	/** Saves `next`, offers undo when `undo` is given, announces `said`, and draws again. */
-	async #commit(next: GoalsState, said?: string, undo?: string, focus?: string) {
+	/**
+	 * Saves `next`; once saved, runs `done` (closing a form, say), offers undo
+	 * when `undo` is given (Undo then focuses `undoFocus`), announces `said`,
+	 * draws again and focuses `focus`. When saving fails, the notice says why and
+	 * every form stays as it was, with what was typed in it.
+	 */
+	#commit(
+		next: GoalsState,
+		{
+			said,
+			undo,
+			focus,
+			undoFocus,
+			done,
+		}: { said?: string; undo?: string; focus?: string | undefined; undoFocus?: string; done?: () => void } = {},
+	): boolean {
 		const before = this.#state;
 		const result = this.#getStore().save(next);
 		if (!result.ok) {
-			this.#saveError = result.message;
+			this.#message = result.message;
 			this.#render();
 			return false;
 		}
-		this.#saveError = '';
+		this.#message = '';
 		this.#state = result.merged ?? next;
-		this.#undo = undo ? { state: before, label: undo } : undefined;
+		this.#undo = undo ? { state: before, label: undo, focus: undoFocus } : undefined;
+		done?.();
 		if (said) this.#say(said);
 		this.#render();
 		if (focus) this.#focus(focus);
@@ -218,24 +247,13 @@ class PbGoalBuilder extends HTMLElement {
 			return current && JSON.stringify(current) !== JSON.stringify(g) ? { ...g, updated: now } : g;
 		});
 		const open = goals[undo.state.goals.findIndex((g) => g.id === undo.state.open)]?.id ?? undo.state.open;
-		void this.#commit({ goals, open, deleted: this.#state.deleted }, `Undone: ${undo.label}`);
+		this.#commit({ goals, open, deleted: this.#state.deleted }, { said: `Undone: ${undo.label}`, focus: undo.focus });
 	}
 
 	#render() {
-		const active = document.activeElement as HTMLElement | null;
-		const focusKey = active && this.contains(active) ? active.dataset.k : undefined;
+		const refocus = keepFocus(this);
 		const goal = this.#goal();
-		const message = this.#saveError || this.#loadError;
-		this.#notice.replaceChildren();
-		const undo = this.#undo;
-		if (message || undo) {
-			this.#notice.append(h('p', { text: message || `${undo!.label}.` }));
-			if (undo && !message)
-				this.#notice.append(
-					h('button', { type: 'button', class: 'pb-button', 'data-k': 'undo', text: 'Undo', onclick: () => this.#restore() }),
-				);
-		}
-		this.#notice.hidden = !message && !undo;
+		this.#notices();
 		const creating = this.#editingGoal !== undefined || !goal;
 		const parts = [
 			this.#goalPicker(goal),
@@ -244,8 +262,43 @@ class PbGoalBuilder extends HTMLElement {
 			this.#transfer(goal),
 		];
 		this.#root.replaceChildren(...parts.filter((part): part is HTMLElement => part !== null));
-		if (focusKey) this.querySelector<HTMLElement>(`[data-k="${CSS.escape(focusKey)}"]`)?.focus();
+		refocus();
 		this.#celebrate = undefined;
+	}
+
+	/** The load notice (drawn again only when it changes, so it is not announced again), then the latest action's notice or undo. */
+	#notices() {
+		const load = [this.#recovered, this.#loadError].filter(Boolean).join(' ');
+		if (load !== this.#loadShown) {
+			this.#loadShown = load;
+			this.#loadNotice.replaceChildren();
+			if (load) this.#loadNotice.append(h('p', { text: load }));
+			if (this.#recovered)
+				this.#loadNotice.append(
+					h('button', {
+						type: 'button',
+						class: 'pb-button',
+						'data-k': 'dismiss',
+						text: 'Dismiss',
+						onclick: () => {
+							this.#recovered = '';
+							this.#render();
+							this.#root.querySelector<HTMLElement>('input, select, button, summary')?.focus();
+						},
+					}),
+				);
+			this.#loadNotice.hidden = !load;
+		}
+		// A save refused for the reason the load notice gives already is not said twice.
+		const message = this.#message === this.#loadError ? '' : this.#message;
+		const undo = this.#undo;
+		this.#notice.replaceChildren();
+		if (message || undo) this.#notice.append(h('p', { text: message || `${undo!.label}.` }));
+		if (undo && !message)
+			this.#notice.append(
+				h('button', { type: 'button', class: 'pb-button', 'data-k': 'undo', text: 'Undo', onclick: () => this.#restore() }),
+			);
+		this.#notice.hidden = !message && !undo;
 	}
 
 	#goalPicker(goal: MacroGoal | undefined) {
@@ -257,8 +310,7 @@ class PbGoalBuilder extends HTMLElement {
 				id,
 				'data-k': 'open',
 				onchange: (e) => {
-					this.#editingGoal = undefined;
-					void this.#commit({ ...this.#state, open: (e.target as HTMLSelectElement).value });
+					this.#commit({ ...this.#state, open: (e.target as HTMLSelectElement).value }, { done: () => this.#closeGoalForm() });
 				},
 			},
 			...this.#state.goals.map((g) =>
@@ -315,6 +367,17 @@ class PbGoalBuilder extends HTMLElement {
 		}
 	}
 
+	/** The key of the goal form's draft: the goal it edits, or none for a new goal. */
+	#goalDraft() {
+		return `goal:${this.#editingGoal ?? ''}`;
+	}
+
+	#closeGoalForm() {
+		this.#drafts.forget(this.#goalDraft());
+		this.#editingGoal = undefined;
+		this.#formError = undefined;
+	}
+
 	#goalForm(goal: MacroGoal | undefined) {
 		const today = this.#today();
 		const input = (name: string, value: string | number | null, type = 'text', extra: Props = {}) =>
@@ -369,8 +432,7 @@ class PbGoalBuilder extends HTMLElement {
 						class: 'pb-button',
 						text: 'Cancel',
 						onclick: () => {
-							this.#editingGoal = undefined;
-							this.#formError = undefined;
+							this.#closeGoalForm();
 							this.#render();
 						},
 					}),
@@ -405,16 +467,17 @@ class PbGoalBuilder extends HTMLElement {
 			const checked = goalSchema.safeParse(next);
 			if (!checked.success) return this.#fail('goal', `Please check: ${describeIssues(checked.error).join('; ')}.`);
 			this.#formError = undefined;
-			this.#editingGoal = undefined;
 			const goals = goal ? this.#state.goals.map((g) => (g.id === goal.id ? next : g)) : [...this.#state.goals, next];
-			void this.#commit(
+			this.#commit(
 				{ ...this.#state, goals, open: next.id },
-				goal ? `Saved “${next.title}”.` : `Created “${next.title}”.`,
-				undefined,
-				'edit-goal',
+				{
+					said: goal ? `Saved “${next.title}”.` : `Created “${next.title}”.`,
+					focus: 'edit-goal',
+					done: () => this.#closeGoalForm(),
+				},
 			);
 		});
-		return form;
+		return this.#drafts.restore(form, this.#goalDraft());
 	}
 
 	#goalView(goal: MacroGoal) {
@@ -450,11 +513,14 @@ class PbGoalBuilder extends HTMLElement {
 					text: 'Delete the goal',
 					onclick: () => {
 						const goals = this.#state.goals.filter((g) => g.id !== goal.id);
-						void this.#commit(
+						this.#commit(
 							{ goals, open: goals[0]?.id ?? '', deleted: [...this.#state.deleted, goal.id] },
-							`Deleted “${goal.title}”.`,
-							`Deleted the goal “${goal.title}”`,
-							'undo',
+							{
+								said: `Deleted “${goal.title}”.`,
+								undo: `Deleted the goal “${goal.title}”`,
+								focus: 'undo',
+								undoFocus: 'delete-goal',
+							},
 						);
 					},
 				}),
@@ -547,6 +613,7 @@ class PbGoalBuilder extends HTMLElement {
 
 	#checkIns(goal: MacroGoal) {
 		const today = this.#today();
+		const draft = `check:${goal.id}`;
 		const checkIns = sortedCheckIns(goal);
 		const table = h(
 			'table',
@@ -614,9 +681,12 @@ class PbGoalBuilder extends HTMLElement {
 			this.#formError = undefined;
 			const next = this.#withGoal((g) => ({ ...g, checkIns: [...g.checkIns, checked.data] }));
 			const after = summarise(next.goals.find((g) => g.id === goal.id)!, today);
-			void this.#commit(next, `Check-in saved. ${STATUS_TEXT[after.status]}: ${progressSentence(after)}`);
+			this.#commit(next, {
+				said: `Check-in saved. ${STATUS_TEXT[after.status]}: ${progressSentence(after)}`,
+				done: () => this.#drafts.forget(draft),
+			});
 		});
-		return h('section', { class: 'pb-goal-checkins', 'aria-label': 'Check-ins' }, table, form);
+		return h('section', { class: 'pb-goal-checkins', 'aria-label': 'Check-ins' }, table, this.#drafts.restore(form, draft));
 	}
 
 	#microSection(goal: MacroGoal) {
@@ -628,25 +698,30 @@ class PbGoalBuilder extends HTMLElement {
 			{ id: templateId, name: 'template', 'data-k': 'template' },
 			...this.#templates.map((t) => h('option', { value: t.id, text: t.title })),
 		);
-		const hint = h('p', { class: 'pb-hint', id: `${templateId}-hint`, text: this.#templates[0]?.summary ?? '' });
-		picker.setAttribute('aria-describedby', hint.id);
-		picker.addEventListener('change', () => {
+		const hint = h('p', { class: 'pb-hint', id: `${templateId}-hint` });
+		const showHint = () => {
 			hint.textContent = this.#templates.find((t) => t.id === picker.value)?.summary ?? '';
-		});
+		};
+		picker.setAttribute('aria-describedby', hint.id);
+		picker.addEventListener('change', showHint);
 		const fromTemplateForm = h(
 			'form',
 			{ class: 'pb-inline-form pb-noprint', 'aria-label': 'Add a micro goal from a template' },
 			h('div', { class: 'pb-field' }, h('label', { for: templateId, text: 'Template' }), picker, hint),
 			h('button', { type: 'submit', class: 'pb-button', 'data-k': 'add-template', text: 'Add from the template' }),
 		);
+		this.#drafts.restore(fromTemplateForm, `template:${goal.id}`);
+		showHint();
 		fromTemplateForm.addEventListener('submit', (event) => {
 			event.preventDefault();
 			const template = this.#templates.find((t) => t.id === picker.value);
 			if (!template) return;
 			const micro = fromTemplate(template, goal.partner, today);
-			void this.#commit(
+			this.#commit(
 				this.#withGoal((g) => ({ ...g, micro: [...g.micro, micro] })),
-				`Added “${micro.action}”, due ${micro.due}.`,
+				{
+					said: `Added “${micro.action}”, due ${micro.due}.`,
+				},
 			);
 		});
 		const blankForm = h(
@@ -655,17 +730,23 @@ class PbGoalBuilder extends HTMLElement {
 			this.#field('blank', 'Your own micro goal', h('input', { name: 'action', type: 'text', required: true, maxlength: 300 })),
 			h('button', { type: 'submit', class: 'pb-button', 'data-k': 'add-blank', text: 'Add' }),
 		);
+		const blankDraft = `blank:${goal.id}`;
+		this.#drafts.restore(blankForm, blankDraft);
 		blankForm.addEventListener('submit', (event) => {
 			event.preventDefault();
 			const action = str(new FormData(blankForm).get('action'));
 			if (!action) return;
 			const micro = blankMicro({ action });
-			this.#editingMicro = micro.id;
-			void this.#commit(
+			this.#commit(
 				this.#withGoal((g) => ({ ...g, micro: [...g.micro, micro] })),
-				`Added “${action}”.`,
-				undefined,
-				`owner-${micro.id}`,
+				{
+					said: `Added “${action}”.`,
+					focus: `owner-${micro.id}`,
+					done: () => {
+						this.#drafts.forget(blankDraft);
+						this.#editingMicro = micro.id;
+					},
+				},
 			);
 		});
 		const overdue = new Set(summarise(goal, today).overdue.map((m) => m.id));
@@ -687,29 +768,32 @@ class PbGoalBuilder extends HTMLElement {
 		const micro = [...goal.micro];
 		const [moved] = micro.splice(index, 1);
 		micro.splice(to, 0, moved!);
-		void this.#commit(
-			this.#withGoal((g) => ({ ...g, micro })),
-			`Moved “${moved!.action}” to position ${to + 1} of ${micro.length}.`,
-		).then(() => {
-			// Keep focus on the moved item's button, or on its other one at either end of the list.
-			const target =
-				this.querySelector<HTMLButtonElement>(`[data-k="${key}"]:not(:disabled)`) ??
-				this.querySelector<HTMLButtonElement>(`[data-k="${key.startsWith('up') ? 'down' : 'up'}-${moved!.id}"]`);
-			target?.focus();
-		});
+		if (
+			!this.#commit(
+				this.#withGoal((g) => ({ ...g, micro })),
+				{ said: `Moved “${moved!.action}” to position ${to + 1} of ${micro.length}.` },
+			)
+		)
+			return;
+		// Keep focus on the moved item's button, or on its other one at either end of the list.
+		const target =
+			this.querySelector<HTMLButtonElement>(`[data-k="${key}"]:not(:disabled)`) ??
+			this.querySelector<HTMLButtonElement>(`[data-k="${key.startsWith('up') ? 'down' : 'up'}-${moved!.id}"]`);
+		target?.focus();
 	}
 
 	#setStatus(m: MicroGoal, status: MicroStatus) {
 		const done = status === 'done' && m.status !== 'done';
 		const next = this.#withMicro(m.id, (x) => ({ ...x, status, doneOn: status === 'done' ? x.doneOn || this.#today() : '' }));
-		if (done) this.#celebrate = m.id;
 		const wins = next.goals.find((g) => g.id === this.#goal()?.id)?.micro.filter((x) => x.status === 'done').length ?? 0;
-		void this.#commit(
-			next,
-			done
+		this.#commit(next, {
+			said: done
 				? `Well done: “${m.action}” is done. It is on your wins timeline, win ${wins} for this goal.`
 				: `“${m.action}” is now ${STATUS_LABELS[status].toLowerCase()}.`,
-		);
+			done: () => {
+				if (done) this.#celebrate = m.id;
+			},
+		});
 	}
 
 	#microItem(goal: MacroGoal, m: MicroGoal, index: number, late: boolean) {
@@ -718,10 +802,7 @@ class PbGoalBuilder extends HTMLElement {
 		const titleId = `${this.#uid}-title-${id}`;
 		const button = (text: string, key: string, onclick: () => void, extra: Props = {}) =>
 			h('button', { type: 'button', class: 'pb-button', 'data-k': key, 'aria-describedby': titleId, onclick, ...extra }, text);
-		const measure =
-			m.measure || m.measureTarget !== null
-				? `${m.measure || 'Measure'}: ${m.measureActual ?? 0}${m.measureTarget === null ? '' : ` of ${m.measureTarget}`}`
-				: '';
+		const measure = measureText(m);
 		const details = [
 			m.owner && `Owner: ${m.owner}`,
 			m.due && `Due ${m.due}`,
@@ -729,15 +810,40 @@ class PbGoalBuilder extends HTMLElement {
 			m.contribution !== null && `Contribution: ${formatValue(m.contribution, goal.unit)}`,
 			m.doneOn && `Done ${m.doneOn}`,
 		].filter(Boolean) as string[];
-		const select = h(
+		// A status picked with the mouse is saved at once. Arrow keys step through the list, so a status
+		// reached with them is saved on Enter or on leaving the list: passing
+		// “Done” on the way to “Blocked” records no win.
+		const settle = () => {
+			const chosen = this.#pendingStatus.get(id);
+			this.#pendingStatus.delete(id);
+			if (chosen && chosen !== m.status) this.#setStatus(m, chosen);
+		};
+		let keyed = false;
+		const shown = this.#pendingStatus.get(id) ?? m.status;
+		const select: HTMLSelectElement = h(
 			'select',
 			{
 				id: statusId,
 				'data-k': `status-${id}`,
 				'aria-describedby': titleId,
-				onchange: (e) => this.#setStatus(m, (e.target as HTMLSelectElement).value as MicroStatus),
+				onpointerdown: () => {
+					keyed = false;
+				},
+				onkeydown: (e) => {
+					const key = (e as KeyboardEvent).key;
+					if (key === 'Enter') settle();
+					else if (key !== 'Tab' && key !== 'Shift') keyed = true;
+				},
+				onchange: () => {
+					this.#pendingStatus.set(id, select.value as MicroStatus);
+					if (!keyed) settle();
+				},
+				// Settled once focus has moved on, so that drawing the list again keeps focus where the reader went.
+				onblur: () => {
+					if (this.#pendingStatus.has(id)) setTimeout(settle);
+				},
 			},
-			...MICRO_STATUSES.map((st) => h('option', { value: st, text: STATUS_LABELS[st], selected: st === m.status })),
+			...MICRO_STATUSES.map((st) => h('option', { value: st, text: STATUS_LABELS[st], selected: st === shown })),
 		);
 		return h(
 			'li',
@@ -766,7 +872,9 @@ class PbGoalBuilder extends HTMLElement {
 					'Edit',
 					`edit-${id}`,
 					() => {
+						if (this.#editingMicro) this.#drafts.forget(`micro:${this.#editingMicro}`);
 						this.#editingMicro = this.#editingMicro === id ? undefined : id;
+						this.#formError = undefined;
 						this.#render();
 						this.querySelector<HTMLElement>(`[data-k="action-${id}"]`)?.focus();
 					},
@@ -777,11 +885,9 @@ class PbGoalBuilder extends HTMLElement {
 					disabled: index === goal.micro.length - 1,
 				}),
 				button('Delete', `delete-${id}`, () => {
-					void this.#commit(
+					this.#commit(
 						this.#withGoal((g) => ({ ...g, micro: g.micro.filter((x) => x.id !== id) })),
-						`Deleted “${m.action}”.`,
-						`Deleted “${m.action}”`,
-						'undo',
+						{ said: `Deleted “${m.action}”.`, undo: `Deleted “${m.action}”`, focus: 'undo', undoFocus: `delete-${id}` },
 					);
 				}),
 			),
@@ -792,6 +898,7 @@ class PbGoalBuilder extends HTMLElement {
 
 	#microForm(m: MicroGoal) {
 		const f = `micro-${m.id}`;
+		const draft = `micro:${m.id}`;
 		const value = (n: number | null) => (n === null ? '' : String(n));
 		const form = h(
 			'form',
@@ -836,6 +943,7 @@ class PbGoalBuilder extends HTMLElement {
 					class: 'pb-button',
 					text: 'Cancel',
 					onclick: () => {
+						this.#drafts.forget(draft);
 						this.#editingMicro = undefined;
 						this.#formError = undefined;
 						this.#render();
@@ -862,15 +970,19 @@ class PbGoalBuilder extends HTMLElement {
 			const checked = microSchema.safeParse(next);
 			if (!checked.success) return this.#fail(f, `Please check: ${describeIssues(checked.error).join('; ')}.`);
 			this.#formError = undefined;
-			this.#editingMicro = undefined;
-			void this.#commit(
+			this.#commit(
 				this.#withMicro(m.id, () => checked.data),
-				`Saved “${next.action}”.`,
-				undefined,
-				`edit-${m.id}`,
+				{
+					said: `Saved “${next.action}”.`,
+					focus: `edit-${m.id}`,
+					done: () => {
+						this.#drafts.forget(draft);
+						this.#editingMicro = undefined;
+					},
+				},
 			);
 		});
-		return form;
+		return this.#drafts.restore(form, draft);
 	}
 
 	#tactics(m: MicroGoal) {
@@ -914,13 +1026,16 @@ class PbGoalBuilder extends HTMLElement {
 			if (!checked.success) return this.#fail(f, `Please check: ${describeIssues(checked.error).join('; ')}.`);
 			this.#formError = undefined;
 			this.#openTactics.add(m.id);
-			void this.#commit(
+			this.#commit(
 				this.#withMicro(m.id, (x) => ({ ...x, tactics: [...x.tactics, checked.data] })),
-				`Logged “${tactic.what}” (${verdictText(checked.data.verdict).toLowerCase()}).`,
-				undefined,
-				`log-${m.id}`,
+				{
+					said: `Logged “${tactic.what}” (${verdictText(checked.data.verdict).toLowerCase()}).`,
+					focus: `log-${m.id}`,
+					done: () => this.#drafts.forget(f),
+				},
 			);
 		});
+		this.#drafts.restore(form, f);
 		const details = h('details', {
 			class: 'pb-tactics',
 			'data-tactics': m.id,
@@ -1002,7 +1117,16 @@ class PbGoalBuilder extends HTMLElement {
 					h(
 						'span',
 						{ class: 'pb-check-option' },
-						h('input', { type: 'checkbox', id: weeklyId, 'data-weekly': true, 'data-k': 'weekly' }),
+						h('input', {
+							type: 'checkbox',
+							id: weeklyId,
+							'data-weekly': true,
+							'data-k': 'weekly',
+							checked: this.#weekly,
+							onchange: (e) => {
+								this.#weekly = (e.target as HTMLInputElement).checked;
+							},
+						}),
 						h('label', { for: weeklyId, text: 'with a weekly check-in' }),
 					),
 					exportButton('All goals (JSON)', 'json'),
@@ -1039,9 +1163,11 @@ class PbGoalBuilder extends HTMLElement {
 			if (kind === 'md') {
 				download(`status-${name}.md`, x.statusUpdate(goal, today), 'text/markdown');
 				// The next update says what changed since this one.
-				void this.#commit(
+				this.#commit(
 					this.#withGoal((g) => ({ ...g, lastExport: x.snapshot(g, today) })),
-					'Status update downloaded.',
+					{
+						said: 'Status update downloaded.',
+					},
 				);
 			} else if (kind === 'csv') download(`micro-goals-${name}.csv`, x.microCsv(goal), 'text/csv');
 			else if (kind === 'checkins') download(`check-ins-${name}.csv`, x.checkInCsv(goal), 'text/csv');
@@ -1051,7 +1177,7 @@ class PbGoalBuilder extends HTMLElement {
 			} else download(`goals-${today}.json`, x.exportJson(this.#state.goals, now), 'application/json');
 			if (kind !== 'md') this.#say('File downloaded.');
 		} catch {
-			this.#saveError = 'The export could not be prepared: check your connection and try again.';
+			this.#message = 'The export could not be prepared: check your connection and try again.';
 			this.#render();
 		}
 	}
@@ -1061,23 +1187,29 @@ class PbGoalBuilder extends HTMLElement {
 		input.value = '';
 		if (!file) return;
 		let merged: MergeResult;
+		let summary = { text: '', changed: false };
 		try {
 			const x = await import('./exports.ts');
 			const read = x.importJson(await file.text());
 			merged = read.ok ? x.mergeImport(this.#state, read.goals) : read;
+			if (read.ok && merged.ok) summary = x.importSummary(file.name, read.goals, merged);
 		} catch {
 			merged = { ok: false, message: 'That file could not be read.' };
 		}
-		if (!merged.ok) {
+		if (!merged.ok || !summary.changed) {
+			// Nothing changed: a refused file, or one whose goals are all here already in the same or a newer version.
 			this.#undo = undefined;
-			this.#saveError = merged.message;
+			this.#message = merged.ok ? `${summary.text}.` : merged.message;
 			this.#render();
 			this.querySelector<HTMLElement>('[data-k=import]')?.focus();
 			return;
 		}
-		const what = `${merged.added} goal${merged.added === 1 ? '' : 's'} added, ${merged.replaced} replaced`;
-		this.#editingGoal = undefined;
-		void this.#commit(merged.state, `Imported: ${what}.`, `Imported ${file.name}: ${what}`);
+		this.#commit(merged.state, {
+			said: `${summary.text}.`,
+			undo: summary.text,
+			undoFocus: 'import',
+			done: () => this.#closeGoalForm(),
+		});
 	}
 }
 

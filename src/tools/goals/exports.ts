@@ -2,4 +2,4 @@
 export { checkInCsv, microCsv } from './csv.ts';
 export { goalCalendar } from './ics.ts';
 export { snapshot, statusUpdate } from './markdown.ts';
-export { exportJson, importJson, mergeImport } from './transfer.ts';
+export { exportJson, importJson, importSummary, mergeImport } from './transfer.ts';

@@ -6,6 +6,7 @@ import { type MacroGoal, type Snapshot, STATUS_LABELS } from './model.ts';
 import {
 	forecastSentence,
 	formatValue,
+	measureText,
 	paceSentence,
 	percent,
 	progressSentence,
@@ -59,11 +60,8 @@ export function changesSince(goal: MacroGoal, today: string, previous: Snapshot 
 }
 
 function measure(m: MacroGoal['micro'][number]): string {
-	if (!m.measure && m.measureTarget === null) return '';
-	const actual = m.measureActual ?? 0;
-	return m.measureTarget === null
-		? ` (${mdText(m.measure)}: ${actual})`
-		: ` (${mdText(m.measure)}: ${actual} of ${m.measureTarget})`;
+	const text = measureText(m, mdText);
+	return text && ` (${text})`;
 }
 
 /** The status update for `goal` on `today`, comparing with `goal.lastExport`. */

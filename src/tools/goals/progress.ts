@@ -108,17 +108,24 @@ export function statusFromGap(gap: number): Status {
 /**
  * The day the target is reached at the pace since the start date (the line
  * from the start value on the start date to the latest check-in, continued).
- * `reached` when a check-in already met it; `never` when there is no check-in
- * after the start date or the metric is not moving towards the target.
+ * `reached` when the latest check-in meets the target, as the status reads the
+ * latest check-in too: its date is the first of the check-ins that have met the
+ * target ever since, so a target met once and then lost is not reached.
+ * `never` when there is no check-in after the start date or the metric is not
+ * moving towards the target.
  */
 export type Forecast = { kind: 'reached'; date: string } | { kind: 'on'; date: string } | { kind: 'never'; reason: string };
 
 export function forecast(goal: MacroGoal, today?: string): Forecast {
 	const checkIns = sortedCheckIns(goal).filter((c) => today === undefined || c.date <= today);
-	const reached = checkIns.find((c) => progressOf(goal, c.value) >= 1 && c.date >= goal.startDate);
-	if (reached && goal.target !== goal.start) return { kind: 'reached', date: reached.date };
 	const last = checkIns.at(-1);
 	if (!last) return { kind: 'never', reason: 'no check-in yet' };
+	const met = (c: CheckIn) => progressOf(goal, c.value) >= 1 && c.date >= goal.startDate;
+	if (met(last) && goal.target !== goal.start) {
+		let first = checkIns.length - 1;
+		while (first > 0 && met(checkIns[first - 1]!)) first--;
+		return { kind: 'reached', date: checkIns[first]!.date };
+	}
 	const days = dayNumber(last.date) - dayNumber(goal.startDate);
 	if (days <= 0) return { kind: 'never', reason: 'no check-in after the start date yet' };
 	const progress = progressOf(goal, last.value);
@@ -193,6 +200,17 @@ export function formatValue(value: number, unit: string): string {
 	const number = value.toLocaleString('en', { maximumFractionDigits: 2 }).replace('-', '−');
 	if (!unit) return number;
 	return /^[^\p{L}\p{N}]+$/u.test(unit) ? `${unit}${number}` : `${number} ${unit}`;
+}
+
+/**
+ * A micro goal's success measure, "sales reps trained: 3 of 15", or "Measure: 3
+ * of 15" when it has a target but no name; empty without either. `text` turns
+ * the reader's name for the measure into the output's text (Markdown escapes it).
+ */
+export function measureText(m: MicroGoal, text: (value: string) => string = (value) => value): string {
+	if (!m.measure && m.measureTarget === null) return '';
+	const of = m.measureTarget === null ? '' : ` of ${formatValue(m.measureTarget, '')}`;
+	return `${m.measure ? text(m.measure) : 'Measure'}: ${formatValue(m.measureActual ?? 0, '')}${of}`;
 }
 
 /** One sentence on progress, with over-achievement and backward movement said as such. */

@@ -36,9 +36,11 @@ export type MergeResult = { ok: true; state: GoalsState; added: number; replaced
 
 /**
  * Adds imported goals to `state`. A goal with the same id replaces the saved
- * one (it is the same goal, exported earlier); a different goal for a partner
- * that already has one is refused, so that nothing saved is overwritten
- * without the reader seeing it.
+ * one (it is the same goal, exported earlier) unless the saved one was changed
+ * later, or is the same: then it is kept as it is, as the plan keeps the later
+ * change of a goal everywhere (two tabs merge that way too), so an old file
+ * never undoes later work. A different goal for a partner that already has one
+ * is refused, so that nothing saved is overwritten without the reader seeing it.
  */
 export function mergeImport(state: GoalsState, goals: readonly MacroGoal[]): MergeResult {
 	const next = [...state.goals];
@@ -55,7 +57,7 @@ export function mergeImport(state: GoalsState, goals: readonly MacroGoal[]): Mer
 		if (same === -1) {
 			next.push(goal);
 			added++;
-		} else {
+		} else if (!isKept(next[same]!, goal)) {
 			next[same] = goal;
 			replaced++;
 		}
@@ -67,4 +69,29 @@ export function mergeImport(state: GoalsState, goals: readonly MacroGoal[]): Mer
 		added,
 		replaced,
 	};
+}
+
+/** Whether the saved goal stays: changed later than the imported copy, or the same. */
+function isKept(saved: MacroGoal, imported: MacroGoal): boolean {
+	return saved.updated > imported.updated || JSON.stringify(saved) === JSON.stringify(imported);
+}
+
+/**
+ * What the reader is told about an import of `goals` from `file`: `changed` is
+ * false when the plan already had every goal in the same or a newer version,
+ * so there is nothing to save or undo.
+ */
+export function importSummary(
+	file: string,
+	goals: readonly MacroGoal[],
+	result: { state: GoalsState; added: number; replaced: number },
+): { text: string; changed: boolean } {
+	const kept = goals.filter((g) => !result.state.goals.includes(g)).map((g) => `“${g.title}”`);
+	const keptText =
+		kept.length === 0
+			? ''
+			: `this plan already has ${kept.length === 1 ? kept[0] : `${kept.slice(0, -1).join(', ')} and ${kept.at(-1)}`} in the same or a newer version, kept as ${kept.length === 1 ? 'it is' : 'they are'}`;
+	if (result.added + result.replaced === 0) return { text: `Nothing was imported from ${file}: ${keptText}`, changed: false };
+	const what = `${result.added} goal${result.added === 1 ? '' : 's'} added, ${result.replaced} replaced`;
+	return { text: `Imported ${file}: ${what}${keptText ? `; ${keptText}` : ''}`, changed: true };
 }

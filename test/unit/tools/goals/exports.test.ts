@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import { CSV_COLUMNS, checkInCsv, microCsv } from '../../../../src/tools/goals/csv.ts';
 import { goalCalendar } from '../../../../src/tools/goals/ics.ts';
 import { changesSince, mdText, snapshot, statusUpdate } from '../../../../src/tools/goals/markdown.ts';
+import { measureText } from '../../../../src/tools/goals/progress.ts';
 import { checkIn, goal, micro } from './fixtures.ts';
 
 const tricky = 'Acme, Inc.; "the big one"\nsecond line — ünïcødé 🚀 日本語 <img src=x onerror=alert(1)>';
@@ -71,6 +72,15 @@ describe('Markdown status update', () => {
 		expect(statusUpdate(later, '2026-06-01')).toContain('## Since the last update (2026-05-01)');
 		expect(changesSince(g, '2026-05-01', before)).toEqual(['Nothing changed.']);
 	});
+	test('a measure reads the same on the page and in the update, named or not, with true minus signs', () => {
+		const unnamed = micro({ action: 'Cut churn', measureTarget: -3 });
+		const named = micro({ action: 'Train reps', measure: 'reps *trained*', measureTarget: 1500, measureActual: 12 });
+		expect([measureText(unnamed), measureText(named)]).toEqual(['Measure: 0 of −3', 'reps *trained*: 12 of 1,500']);
+		const md = statusUpdate(goal({ micro: [unnamed, named] }), '2026-05-01');
+		expect(md).toContain('- [ ] Cut churn (Measure: 0 of −3): Planned');
+		expect(md).toContain('- [ ] Train reps (reps \\*trained\\*: 12 of 1,500): Planned');
+		expect(md).not.toContain('(:');
+	});
 	test('reader text stays text: no HTML, no formatting, one line', () => {
 		expect(mdText(tricky)).toBe('Acme, Inc.; "the big one" second line — ünïcødé 🚀 日本語 \\<img src=x onerror=alert(1)\\>');
 		expect(mdText('*bold* _it_ [link](x) # h')).toBe('\\*bold\\* \\_it\\_ \\[link\\](x) \\# h');
@@ -97,6 +107,47 @@ describe('CSV', () => {
 	test('a cell a spreadsheet would run as a formula is defused', () => {
 		const rows = Papa.parse<string[]>(microCsv(goal({ micro: [micro({ action: '=HYPERLINK("x")' })] })).trimEnd()).data;
 		expect(rows[1]![2]).toBe('\'=HYPERLINK("x")');
+	});
+	test('negative numbers stay numbers, while text that starts like a formula is defused', () => {
+		const g = goal({
+			micro: [
+				micro({
+					action: '=cmd|" /C calc"!A0',
+					owner: '@owner',
+					measure: '+tactic',
+					notes: '-x',
+					measureTarget: -3,
+					measureActual: -1.5,
+					contribution: -500,
+				}),
+			],
+			checkIns: [checkIn('2026-02-01', -500, 0, '-2 deals')],
+		});
+		const csv = microCsv(g);
+		const row = Papa.parse<string[]>(csv.trimEnd(), { newline: '\r\n' }).data[1]!;
+		expect(row.slice(7, 10)).toEqual(['-3', '-1.5', '-500']);
+		expect([row[2], row[3], row[6], row[11]]).toEqual(['\'=cmd|" /C calc"!A0', "'@owner", "'+tactic", "'-x"]);
+		const checkInCsvText = checkInCsv(g);
+		expect(checkInCsvText).toContain('\r\n2026-02-01,-500,0,"\'-2 deals"\r\n');
+		expect(Papa.parse<string[]>(checkInCsvText.trimEnd(), { newline: '\r\n' }).data[1]).toEqual([
+			'2026-02-01',
+			'-500',
+			'0',
+			"'-2 deals",
+		]);
+	});
+	test('any number is written as the number itself', () => {
+		fc.assert(
+			fc.property(
+				fc.double({ noNaN: true, noDefaultInfinity: true }).filter((v) => !Object.is(v, -0)),
+				(value) => {
+					const g = goal({ micro: [micro({ action: 'A', contribution: value })], checkIns: [checkIn('2026-02-01', value)] });
+					const micros = Papa.parse<string[]>(microCsv(g).trimEnd(), { newline: '\r\n' }).data;
+					const checkIns = Papa.parse<string[]>(checkInCsv(g).trimEnd(), { newline: '\r\n' }).data;
+					expect([Number(micros[1]![9]), Number(checkIns[1]![1])]).toEqual([value, value]);
+				},
+			),
+		);
 	});
 	test('any text survives the round trip', () => {
 		fc.assert(

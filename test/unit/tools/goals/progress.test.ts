@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { statusUpdate } from '../../../../src/tools/goals/markdown.ts';
 import {
 	expectedProgress,
 	expectedValue,
@@ -148,6 +149,33 @@ describe('forecast', () => {
 		expect(forecast(goal({ checkIns: [checkIn('2026-02-01', 0)] })).kind).toBe('never');
 		expect(forecast(goal({ checkIns: [checkIn('2026-02-01', -5)] })).kind).toBe('never');
 		expect(forecast(goal({ checkIns: [checkIn('2026-01-01', 5)] })).kind).toBe('never');
+	});
+	test('a target met once and then lost is not reached: the forecast follows the latest check-in, as the status does', () => {
+		const g = goal({
+			direction: 'decrease',
+			start: 100,
+			target: 20,
+			checkIns: [checkIn('2026-03-01', 15), checkIn('2026-11-01', 95)],
+		});
+		const s = summarise(g, '2026-11-02');
+		expect(s.status).toBe('off-track');
+		expect(s.forecast.kind).toBe('on');
+		expect(forecastSentence(s.forecast, g.dueDate)).toMatch(
+			/^At the pace so far, the target is reached on .*, after the due date/,
+		);
+		expect(statusUpdate(g, '2026-11-02')).not.toContain('Target reached');
+	});
+	test('reached on the first check-in of those that have met the target since', () => {
+		const checkIns = [
+			checkIn('2026-02-01', 110),
+			checkIn('2026-03-01', 80),
+			checkIn('2026-04-01', 100),
+			checkIn('2026-05-01', 130),
+		];
+		expect(forecast(goal({ checkIns }))).toEqual({ kind: 'reached', date: '2026-04-01' });
+		expect(forecast(goal({ checkIns }), '2026-02-15')).toEqual({ kind: 'reached', date: '2026-02-01' });
+		const s = summarise(goal({ checkIns }), '2026-05-02');
+		expect([s.status, forecastSentence(s.forecast, '2026-12-31')]).toEqual(['on-track', 'Target reached on 2026-04-01.']);
 	});
 	test('only check-ins up to today count', () => {
 		const g = goal({ checkIns: [checkIn('2026-01-11', 25), checkIn('2026-06-01', 100)] });

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { GOALS_VERSION, mergeStates } from '../../../../src/tools/goals/model.ts';
 import { parseState } from '../../../../src/tools/goals/schema.ts';
-import { EXPORT_FORMAT, exportJson, importJson, mergeImport } from '../../../../src/tools/goals/transfer.ts';
+import { EXPORT_FORMAT, exportJson, importJson, importSummary, mergeImport } from '../../../../src/tools/goals/transfer.ts';
 import { goals } from './arbitraries.ts';
 import { checkIn, goal, micro } from './fixtures.ts';
 
@@ -115,6 +115,36 @@ describe('merging an import', () => {
 		const edited = goal({ title: 'Edited' });
 		const result = mergeImport(saved, [edited, other]);
 		expect(result).toEqual({ ok: true, state: { goals: [edited, other], open: 'g1', deleted: ['g7'] }, added: 1, replaced: 1 });
+	});
+	test('an older copy of a saved goal, or the same one, is kept as saved, and the summary says so', () => {
+		const newer = goal({ title: 'Changed since', updated: '2026-03-01T00:00:00.000Z' });
+		const older = goal({ title: 'Exported in January', updated: '2026-01-15T00:00:00.000Z' });
+		const state = { goals: [newer], open: 'g1', deleted: [] };
+		const result = mergeImport(state, [older]);
+		expect(result.ok && result.state.goals).toEqual([newer]);
+		expect(result.ok && [result.added, result.replaced]).toEqual([0, 0]);
+		expect(result.ok && importSummary('goals.json', [older], result)).toEqual({
+			text: 'Nothing was imported from goals.json: this plan already has “Exported in January” in the same or a newer version, kept as it is',
+			changed: false,
+		});
+		const same = mergeImport(state, [{ ...newer }]);
+		expect(same.ok && [same.added, same.replaced]).toEqual([0, 0]);
+		const other = goal({ id: 'g2', partner: 'Globex' });
+		const mixed = mergeImport(state, [older, other]);
+		expect(mixed.ok && mixed.state.goals).toEqual([newer, other]);
+		expect(mixed.ok && importSummary('goals.json', [older, other], mixed)).toEqual({
+			text: 'Imported goals.json: 1 goal added, 0 replaced; this plan already has “Exported in January” in the same or a newer version, kept as it is',
+			changed: true,
+		});
+	});
+	test('a newer copy, or a copy changed at the same time, replaces the saved goal', () => {
+		const later = goal({ title: 'Changed later', updated: '2026-05-01T00:00:00.000Z' });
+		const result = mergeImport(saved, [later]);
+		expect(result.ok && result.state.goals).toEqual([later]);
+		expect(result.ok && importSummary('a.json', [later], result)).toEqual({
+			text: 'Imported a.json: 0 goals added, 1 replaced',
+			changed: true,
+		});
 	});
 	test('refuses a different goal for a partner that already has one, changing nothing', () => {
 		const result = mergeImport(saved, [goal({ id: 'g9', partner: 'ACME', title: 'Other' })]);
