@@ -1,5 +1,5 @@
 /** The goal builder's JSON export, and its import with validation: a bad file gives a message and changes nothing. */
-import { GOALS_VERSION, type GoalsState, type MacroGoal, partnerKey } from './model.ts';
+import { GOALS_VERSION, type GoalsState, type MacroGoal, newId, partnerKey } from './model.ts';
 import { describeIssues, stateSchema } from './schema.ts';
 
 export const EXPORT_FORMAT = 'pactbook-goals';
@@ -42,10 +42,15 @@ export type MergeResult = { ok: true; state: GoalsState; added: number; replaced
  * never undoes later work. A different goal for a partner that already has one
  * is refused, so that nothing saved is overwritten without the reader seeing it.
  */
-export function mergeImport(state: GoalsState, goals: readonly MacroGoal[]): MergeResult {
+export function mergeImport(state: GoalsState, imported: readonly MacroGoal[]): MergeResult {
 	const next = [...state.goals];
 	let added = 0;
 	let replaced = 0;
+	// A goal deleted here comes back under a new id: every tab keeps a deleted id deleted.
+	const gone = new Set(state.deleted);
+	const goals = imported.map((goal) =>
+		gone.has(goal.id) && !next.some((g) => g.id === goal.id) ? { ...goal, id: newId('g') } : goal,
+	);
 	for (const goal of goals) {
 		const same = next.findIndex((g) => g.id === goal.id);
 		const clash = next.findIndex((g, i) => i !== same && partnerKey(g.partner) === partnerKey(goal.partner));
@@ -62,10 +67,9 @@ export function mergeImport(state: GoalsState, goals: readonly MacroGoal[]): Mer
 			replaced++;
 		}
 	}
-	const ids = new Set(goals.map((g) => g.id));
 	return {
 		ok: true,
-		state: { goals: next, open: goals[0]?.id ?? state.open, deleted: state.deleted.filter((d) => !ids.has(d)) },
+		state: { goals: next, open: goals[0]?.id ?? state.open, deleted: state.deleted },
 		added,
 		replaced,
 	};

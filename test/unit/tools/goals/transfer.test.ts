@@ -111,10 +111,27 @@ describe('JSON import validation', () => {
 describe('merging an import', () => {
 	const saved = { goals: [goal()], open: 'g1', deleted: ['g2', 'g7'] };
 	test('adds new goals and replaces the same goal exported earlier', () => {
-		const other = goal({ id: 'g2', partner: 'Globex' });
+		const other = goal({ id: 'g3', partner: 'Globex' });
 		const edited = goal({ title: 'Edited' });
 		const result = mergeImport(saved, [edited, other]);
-		expect(result).toEqual({ ok: true, state: { goals: [edited, other], open: 'g1', deleted: ['g7'] }, added: 1, replaced: 1 });
+		expect(result).toEqual({
+			ok: true,
+			state: { goals: [edited, other], open: 'g1', deleted: ['g2', 'g7'] },
+			added: 1,
+			replaced: 1,
+		});
+	});
+	test('a goal deleted here comes back under a new id, so that saving, which keeps deleted ids deleted, keeps it', () => {
+		const other = goal({ id: 'g2', partner: 'Globex' });
+		const result = mergeImport(saved, [other]);
+		if (!result.ok) throw new Error(result.message);
+		const back = result.state.goals[1]!;
+		expect(back).toEqual({ ...other, id: back.id });
+		expect(back.id).not.toBe('g2');
+		expect(result.state.open).toBe(back.id);
+		expect(result.added).toBe(1);
+		// What the store saves: the state merged with what is stored, which still lists g2 as deleted.
+		expect(mergeStates(saved, result.state).goals.map((g) => g.partner)).toEqual([goal().partner, 'Globex']);
 	});
 	test('an older copy of a saved goal, or the same one, is kept as saved, and the summary says so', () => {
 		const newer = goal({ title: 'Changed since', updated: '2026-03-01T00:00:00.000Z' });
