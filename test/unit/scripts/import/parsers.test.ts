@@ -184,6 +184,7 @@ describe('Markdown folders', () => {
 		const bySource = new Map(parsed.posts.map((p) => [p.source, p]));
 		expect([...bySource.keys()].sort()).toEqual([
 			'_posts/2020-12-2-year-in-review.md',
+			'_posts/2021-05-04-partner-week.md',
 			'content/posts/onboarding-checklist.md',
 			'content/posts/partner-scorecards.md',
 			'pelican-referrals.md',
@@ -207,6 +208,12 @@ describe('Markdown folders', () => {
 			slug: 'year-in-review',
 			tags: ['review'],
 		});
+		expect(bySource.get('_posts/2021-05-04-partner-week.md')).toMatchObject({
+			slug: 'partner-week',
+			tags: ['partners', 'news'],
+			addresses: expect.arrayContaining(['/partners/news/2021/05/04/partner-week.html']),
+		});
+		expect(bySource.get('content/posts/partner-scorecards.md')?.markdown).not.toContain('# Scorecards partners actually read');
 		expect(bySource.get('pelican-referrals.md')).toMatchObject({
 			date: 'Dec 2, 2020',
 			updated: '2021-01-15 10:20',

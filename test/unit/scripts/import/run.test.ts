@@ -189,6 +189,7 @@ describe('an import into a content folder', () => {
 		expect(playbooks.map((w) => w.path).sort()).toEqual([
 			'playbooks/onboarding.md',
 			'playbooks/partner-scorecards.md',
+			'playbooks/partner-week.md',
 			'playbooks/referrals.md',
 			'playbooks/year-in-review.md',
 		]);
