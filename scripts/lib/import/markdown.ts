@@ -193,12 +193,13 @@ const TEMPLATE = new RegExp(
 		/(?<lead>[ \t]*)\{%-?\s*highlight\s+(?<lang>[\w+-]+)[^%]*?-?%\}\n?(?<code>[\s\S]*?)\{%-?\s*endhighlight\s*-?%\}(?<trail>[ \t]*)/,
 		/\{%-?\s*post_url\s+(?<post>[^\s%]+)\s*-?%\}/,
 		/\{\{[<%]\s*(?:rel)?ref\s+(?:path=)?(?:"(?<double>[^"]*)"|'(?<single>[^']*)'|(?<bare>[^\s"'>%]+))[^}]*?[>%]\}\}/,
-		/\{\{(?<open>[<%])\/\*(?<commented>[\s\S]*?)\*\/(?<close>[>%])\}\}/,
-		/(?<shortcode>\{\{[<%][\s\S]*?[>%]\}\})/,
-		/(?<value>\{\{[\s\S]*?\}\})/,
-		/\{%[\s\S]*?%\}/,
+		/\{\{(?<open>[<%])\/\*(?<commented>INSIDE)\*\/(?<close>[>%])\}\}/,
+		/(?<shortcode>\{\{[<%]INSIDE[>%]\}\})/,
+		/(?<value>\{\{INSIDE\}\})/,
+		/\{%INSIDE%\}/,
 	]
-		.map((part) => part.source)
+		// A tag or value never runs past a blank line, so a brace left open takes no paragraphs with it.
+		.map((part) => part.source.replace('INSIDE', String.raw`(?:(?!\n[ \t]*\n)[\s\S])*?`))
 		.join('|'),
 	'g',
 );

@@ -416,6 +416,13 @@ describe('Markdown folders', () => {
 		]);
 	});
 
+	test('a brace left open takes no paragraph with it', () => {
+		const losses: { message: string }[] = [];
+		const body = 'An open {{ brace and {% another.\n\nThe next paragraph }} %} stays.';
+		expect(cleanMarkdown(body, losses)).toBe(body);
+		expect(losses).toEqual([]);
+	});
+
 	test('post_url, ref and relref become links to the other post’s file, or, naming none, are reported and never an empty link', () => {
 		const posts = parseMarkdownFolder(
 			memoryExport('site', {
