@@ -136,7 +136,7 @@ export function convertContainers(markdown: string, losses: Loss[]): string {
 
 /** A run of backticks longer than any in `text`, at least `min` long. */
 const ticks = (text: string, min: number) =>
-	'`'.repeat(Math.max(min, 1 + Math.max(0, ...[...text.matchAll(/`+/g)].map((run) => run[0].length))));
+	'`'.repeat([...text.matchAll(/`+/g)].reduce((longest, run) => Math.max(longest, run[0].length + 1), min));
 
 /** Text as inline code, whatever backticks or spaces it holds. */
 export function codeSpan(text: string): string {
