@@ -66,6 +66,7 @@ describe('an imported site builds on the first try', () => {
 			'/issues/partner-scorecards/',
 			'/issues/onboarding/',
 			'/issues/year-in-review/',
+			'/issues/partner-week/',
 			'/playbooks/onboarding/',
 		]) {
 			expect(existsSync(join(site.dist, path, 'index.html')), path).toBe(true);
@@ -106,6 +107,36 @@ describe('an imported site builds on the first try', () => {
 			expect(sources.length, path).toBeGreaterThan(0);
 			for (const src of sources) expect(src, path).toMatch(/^\/_astro\//);
 		}
+	});
+
+	test('posts of other generators keep their prose and link to each other’s new pages', () => {
+		const page = (path: string) => parse(readPage(site.dist, path));
+		const week = page('/issues/partner-week/');
+		const hrefs = (root: ReturnType<typeof page>) => root.querySelectorAll('main a').map((a) => a.getAttribute('href'));
+		// The title is the only # heading, and an inline {% highlight %} stays in its paragraph.
+		expect(week.querySelectorAll('h1').map((h) => h.text.trim())).toEqual(['Partner week, day by day']);
+		expect(week.querySelector('main pre')).toBeNull();
+		expect(week.querySelector('main p code')?.text).toBe('Signup.open!');
+		expect(week.querySelector('main')?.text).not.toMatch(/\{\{|\{%|ruby/);
+		expect(hrefs(week)).toEqual(expect.arrayContaining(['/issues/year-in-review/', '/issues/partner-scorecards/', '/archive/']));
+		expect(hrefs(week)).not.toContain('');
+		expect(week.querySelector('main')?.text).toContain('and so is this draft.');
+		const scorecards = page('/issues/partner-scorecards/');
+		expect(scorecards.querySelectorAll('h1').map((h) => h.text.trim())).toEqual(['Scorecards partners actually read']);
+		expect(hrefs(scorecards)).toEqual(expect.arrayContaining(['/issues/onboarding/', '/issues/partner-week/']));
+		expect(hrefs(page('/playbooks/partner-scorecards/'))).toEqual(
+			expect.arrayContaining(['/playbooks/onboarding/', '/playbooks/partner-week/']),
+		);
+		// Jekyll's `categories: partners news` is two tags.
+		for (const tag of ['partners', 'news']) expect(existsSync(join(site.dist, `tags/${tag}/index.html`)), tag).toBe(true);
+		const file = readdirSync(join(contentDir, 'issues')).find((name) => name.endsWith('-partner-week.md'))!;
+		expect(readFileSync(join(contentDir, 'issues', file), 'utf8')).toContain(
+			'summary: "Sign-ups open on Monday from the scripts directory. Signup.open! Partners get the link by email."',
+		);
+		const report = readFileSync(join(contentDir, 'import-report-4.md'), 'utf8');
+		expect(report).toContain('a link to /archive/ leads to no post of this import');
+		expect(report).toContain('`{% post_url 2019-01-01-never-written %}` names no post of this export');
+		expect(report).toContain('a Liquid or Hugo template value ({{ … }}) was removed');
 	});
 
 	test('tags that share an address became one tag page', () => {

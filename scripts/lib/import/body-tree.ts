@@ -49,14 +49,14 @@ export function inner(markdown: string, node: BodyNode): string {
 
 /**
  * The parts of a body the build reads as they are written, not as Markdown:
- * fenced and indented code, inline code and HTML. A tester of where a line
- * (by its first character's offset) falls in one of them.
+ * fenced and indented code, inline code and HTML (or those of `kinds`). A
+ * tester of where a line (by its first character's offset) falls in one of them.
  */
-export function literalPart(markdown: string): (offset: number) => boolean {
+export function literalPart(markdown: string, kinds = ['code', 'inlineCode', 'html']): (offset: number) => boolean {
 	const literal: { start: number; end: number }[] = [];
 	walk(bodyTree(markdown), (node) => {
 		const at = span(node);
-		if (at && ['code', 'inlineCode', 'html'].includes(node.type)) literal.push(at);
+		if (at && kinds.includes(node.type)) literal.push(at);
 		return undefined;
 	});
 	return (offset) => literal.some(({ start, end }) => offset >= start && offset < end);
@@ -69,4 +69,54 @@ export function edited(markdown: string, edits: Edit[]): string {
 		text = text.slice(0, start) + replacement + text.slice(end);
 	}
 	return text;
+}
+
+/** A Markdown link destination, in angle brackets when it has spaces or parentheses. */
+export const destination = (address: string) =>
+	/[\s()<>]/.test(address) ? `<${address.replace(/[<>]/g, encodeURIComponent)}>` : address;
+
+/**
+ * `markdown` with the addresses of its links and reference definitions
+ * changed as the parser reads them, so code and HTML keep theirs: `address`
+ * gives the new address of one, or undefined to leave it. Images, and
+ * definitions only images use, are left alone, as are addresses written
+ * without brackets (`<https://…>`, a bare address).
+ */
+export function relinked(markdown: string, address: (url: string) => string | undefined): string {
+	const tree = bodyTree(markdown);
+	const images = new Set<string>();
+	const links = new Set<string>();
+	walk(tree, (node) => {
+		if (node.type === 'imageReference') images.add(node.identifier ?? '');
+		if (node.type === 'linkReference') links.add(node.identifier ?? '');
+		return undefined;
+	});
+	const edits: Edit[] = [];
+	walk(tree, (node) => {
+		const at = span(node);
+		if (!at || node.url === undefined) return undefined;
+		let from: number;
+		let to = at.end;
+		if (node.type === 'link') {
+			// The destination follows the `](` after the link's text.
+			from = span(node.children?.at(-1))?.end ?? at.start + 1;
+			if (!markdown.startsWith('](', from)) return undefined;
+			from += 2;
+			to -= 1;
+		} else if (node.type === 'definition') {
+			const identifier = node.identifier ?? '';
+			if (images.has(identifier) && !links.has(identifier)) return undefined;
+			const label = /^\[(?:\\.|[^\\\]])*\]:/.exec(markdown.slice(at.start, at.end));
+			if (!label) return undefined;
+			from = at.start + label[0].length;
+		} else return undefined;
+		const written = /^(\s*)(<(?:\\.|[^\\>\n])*>|\S+)/.exec(markdown.slice(from, to));
+		const next = written ? address(node.url) : undefined;
+		if (written && next !== undefined && next !== node.url) {
+			const start = from + written[1]!.length;
+			edits.push({ start, end: start + written[2]!.length, text: destination(next) });
+		}
+		return undefined;
+	});
+	return edited(markdown, edits);
 }

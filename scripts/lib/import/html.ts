@@ -2,6 +2,7 @@
 // every part that could not come along listed.
 import { gfm } from '@joplin/turndown-plugin-gfm';
 import TurndownService from 'turndown';
+import { destination } from './body-tree.ts';
 import type { Format } from './types.ts';
 
 /** Something of a post that did not survive the conversion as it was. */
@@ -42,9 +43,6 @@ const linkText = (text: string) =>
 		.replace(/\s+/g, ' ')
 		.trim()
 		.replace(/([\\[\]])/g, '\\$1');
-/** A Markdown link destination, in angle brackets when it has spaces or parentheses. */
-const destination = (address: string) =>
-	/[\s()<>]/.test(address) ? `<${address.replace(/[<>]/g, encodeURIComponent)}>` : address;
 const link = (text: string, address: string) => `[${linkText(text) || address}](${destination(address)})`;
 
 /** Substack serves images through a resizing address that wraps the original one. */

@@ -1,11 +1,13 @@
 // A folder of Markdown files from another generator: Hugo, Jekyll, Eleventy,
 // Astro (YAML `---` or TOML `+++` frontmatter) or Pelican (`Key: value` lines).
+import { posix } from 'node:path';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
-import { literalPart } from './body-tree.ts';
+import { bodyTree, destination, type Edit, edited, inner, literalPart, span } from './body-tree.ts';
 import type { Loss } from './html.ts';
 import { embedLink } from './html.ts';
 import { type ExportSource, ImportError, readText } from './source.ts';
+import { markdownText, normaliseDate, oneLine } from './text.ts';
 import type { ParsedExport, RawPost, ReportLine } from './types.ts';
 
 type Fields = Record<string, unknown>;
@@ -132,36 +134,169 @@ export function convertContainers(markdown: string, losses: Loss[]): string {
 	return out.join('\n');
 }
 
+/** A run of backticks longer than any in `text`, at least `min` long. */
+const ticks = (text: string, min: number) =>
+	'`'.repeat([...text.matchAll(/`+/g)].reduce((longest, run) => Math.max(longest, run[0].length + 1), min));
+
+/** Text as inline code, whatever backticks or spaces it holds. */
+export function codeSpan(text: string): string {
+	const mark = ticks(text, 1);
+	const pad = /^[`\s]|[`\s]$/.test(text) ? ' ' : '';
+	return `${mark}${pad}${text}${pad}${mark}`;
+}
+
+/** Code as a fenced block, whatever fences it holds. */
+const fenced = (lang: string, code: string) => `${ticks(code, 3)}${lang}\n${code}\n${ticks(code, 3)}`;
+
+const MARKDOWN_FILE = /\.(md|markdown|mdx)$/i;
+
+/**
+ * The post of an export that a file path names, as a link to another file
+ * (`../second-post.md`), Hugo's `ref` (`posts/second-post`) or Jekyll's
+ * `post_url` (`/2024-05-02-second`) write it: from the folder of the post it
+ * is written in, else (and for a path starting with `/`) the one post whose
+ * file ends with it. The extension may be left out; a query or anchor is ignored.
+ */
+export function postByFile(posts: readonly RawPost[], from: RawPost | undefined, path: string): RawPost | undefined {
+	let wanted = path.split(/[?#]/)[0]!;
+	try {
+		wanted = decodeURIComponent(wanted);
+	} catch {}
+	if (!wanted) return undefined;
+	const bare = (file: string) => posix.normalize(`/${file}`).replace(MARKDOWN_FILE, '').toLowerCase();
+	if (!wanted.startsWith('/')) {
+		const near = bare(from?.folder ? `${from.folder}/${wanted}` : wanted);
+		const found = posts.find((post) => bare(post.source) === near);
+		if (found) return found;
+	}
+	const tail = bare(wanted);
+	const matches = posts.filter((post) => bare(post.source).endsWith(tail));
+	return matches.length === 1 ? matches[0] : undefined;
+}
+
+/** What {@link cleanMarkdown} needs to turn Jekyll's `post_url` and Hugo's `ref` into links to the other posts. */
+export interface Site {
+	post: RawPost;
+	posts: readonly RawPost[];
+}
+
+/**
+ * Liquid's and Hugo's template syntax, in the order it is tried at each place:
+ * `{% raw %}`, `{% highlight %}` (with the spaces around it), `{% post_url %}`,
+ * Hugo's `ref` and `relref`, a shortcode commented out with `/*` and its closing
+ * pair (which Hugo shows as the shortcode), any other shortcode, a value (`{{ site.title }}`)
+ * and any other tag.
+ */
+const TEMPLATE = new RegExp(
+	[
+		/\{%-?\s*raw\s*-?%\}(?<raw>[\s\S]*?)\{%-?\s*endraw\s*-?%\}/,
+		/(?<lead>[ \t]*)\{%-?\s*highlight\s+(?<lang>[\w+-]+)[^%]*?-?%\}\n?(?<code>[\s\S]*?)\{%-?\s*endhighlight\s*-?%\}(?<trail>[ \t]*)/,
+		/\{%-?\s*post_url\s+(?<post>[^\s%]+)\s*-?%\}/,
+		/\{\{[<%]\s*(?:rel)?ref\s+(?:path=)?(?:"(?<double>[^"]*)"|'(?<single>[^']*)'|(?<bare>[^\s"'>%]+))[^}]*?[>%]\}\}/,
+		/\{\{(?<open>[<%])\/\*(?<commented>INSIDE)\*\/(?<close>[>%])\}\}/,
+		/(?<shortcode>\{\{[<%]INSIDE[>%]\}\})/,
+		/(?<value>\{\{INSIDE\}\})/,
+		/\{%INSIDE%\}/,
+	]
+		// A tag or value never runs past a blank line, so a brace left open takes no paragraphs with it.
+		.map((part) => part.source.replace('INSIDE', String.raw`(?:(?!\n[ \t]*\n)[\s\S])*?`))
+		.join('|'),
+	'g',
+);
+
 /**
  * The body of another generator's article with what only worked there
- * removed and listed: Liquid and Hugo template tags, MDX imports, scripts and
- * embedded frames (which become links). `{% highlight x %}` becomes a fence.
+ * removed and listed: Liquid and Hugo template tags and values, MDX imports,
+ * scripts and embedded frames (which become links). What `{% raw %}` holds,
+ * and template syntax inside code, is kept as written. `{% highlight x %}`
+ * becomes a fence on lines of its own, or inline code when it sits inside a
+ * line; Jekyll's `post_url` and Hugo's `ref` and `relref` become links to the
+ * other post's file, which the import leads to its new page.
  */
-export function cleanMarkdown(body: string, losses: Loss[]): string {
-	let out = body
-		.replace(
-			/\{%-?\s*highlight\s+([\w+-]+)[^%]*-?%\}\n?([\s\S]*?)\{%-?\s*endhighlight\s*-?%\}/g,
-			(_all, lang: string, code: string) => `\`\`\`${lang}\n${code.replace(/\n$/, '')}\n\`\`\``,
-		)
-		.replace(/\{%-?\s*raw\s*-?%\}([\s\S]*?)\{%-?\s*endraw\s*-?%\}/g, '$1');
-	const count = (pattern: RegExp, message: string, fix?: string) => {
-		let n = 0;
-		out = out.replace(pattern, () => {
-			n++;
+export function cleanMarkdown(body: string, losses: Loss[], site?: Site): string {
+	const found = new Map<string, { count: number; fix?: string }>();
+	const note = (message: string, fix?: string) => {
+		const seen = found.get(message);
+		if (seen) seen.count++;
+		else found.set(message, { count: 1, ...(fix ? { fix } : {}) });
+	};
+	const removed = (text: string, pattern: RegExp, message: string, fix?: string) =>
+		text.replace(pattern, () => {
+			note(message, fix);
 			return '';
 		});
-		if (n) losses.push({ message: `${message}${n > 1 ? ` (${n} times)` : ''}.`, ...(fix ? { fix } : {}) });
+	const linkTo = (path: string, written: string) => {
+		const [, anchor = ''] = /(#.*)$/.exec(path) ?? [];
+		if (!path.split('#')[0]) return anchor;
+		const target = site && postByFile(site.posts, site.post, path);
+		if (target) return destination(`${posix.relative(site.post.folder ?? '', target.source)}${anchor}`);
+		note(
+			`${codeSpan(written)} names no post of this export, so it was removed and a link to it became its text`,
+			"Link the post's new page by hand, if it is on this site.",
+		);
+		return '';
 	};
-	count(
+	const highlighted = (all: string, at: number, { lead = '', lang = '', code = '', trail = '' }: Record<string, string>) => {
+		const before = body.slice(body.lastIndexOf('\n', at - 1) + 1, at).trim();
+		const end = body.indexOf('\n', at + all.length);
+		const after = body.slice(at + all.length, end < 0 ? undefined : end).trim();
+		const lines = code.replace(/\n$/, '');
+		if ((before || after) && !lines.includes('\n')) {
+			note('a {% highlight %} written inside a line of text became inline code, without its highlighting');
+			return `${lead}${lines.trim() ? codeSpan(lines) : ''}${trail}`;
+		}
+		if (before || after)
+			note(
+				'a {% highlight %} block written inside a line of text was put on lines of its own, so the text around it became separate paragraphs',
+			);
+		return `${before ? '\n\n' : lead}${fenced(lang, lines)}${after ? '\n\n' : ''}`;
+	};
+	const inCode = body.includes('{') ? literalPart(body, ['code', 'inlineCode']) : () => false;
+	const edits: Edit[] = [];
+	for (const match of body.matchAll(TEMPLATE)) {
+		const [all] = match;
+		const groups = Object.fromEntries(Object.entries(match.groups ?? {}).filter(([, value]) => value !== undefined));
+		const at = match.index;
+		let text: string;
+		if (groups.raw !== undefined) text = groups.raw;
+		else if (inCode(at + (groups.lead?.length ?? 0))) {
+			note(
+				'template syntax of Liquid or Hugo inside code was kept as written',
+				'The old site may have shown something else there; check the code.',
+			);
+			continue;
+		} else if (groups.lang !== undefined) text = highlighted(all, at, groups);
+		else if (groups.post !== undefined) text = linkTo(`/${groups.post.replace(/^\/+/, '')}`, all);
+		else if (groups.double !== undefined || groups.single !== undefined || groups.bare !== undefined)
+			text = linkTo(groups.double ?? groups.single ?? groups.bare ?? '', all);
+		else if (groups.commented !== undefined) text = `{{${groups.open}${groups.commented}${groups.close}}}`;
+		else if (groups.shortcode !== undefined) {
+			note('a Hugo shortcode was removed; it only works in Hugo', 'Add what it showed by hand, if it matters.');
+			text = '';
+		} else if (groups.value !== undefined) {
+			note(
+				'a Liquid or Hugo template value ({{ … }}) was removed; it only works in the old generator',
+				'Add what it showed by hand, if it matters.',
+			);
+			text = '';
+		} else {
+			note(
+				'a Liquid or Nunjucks tag was removed; it only works in the old generator',
+				'Add what it showed by hand, if it matters.',
+			);
+			text = '';
+		}
+		edits.push({ start: at, end: at + all.length, text });
+	}
+	let out = edited(body, edits);
+	out = removed(
+		out,
 		/<script\b[\s\S]*?<\/script\s*>|<script\b[^>]*\/>/gi,
 		'a <script> element was removed; scripts never run in Pactbook articles',
 	);
-	count(/<style\b[\s\S]*?<\/style\s*>/gi, 'a <style> element was removed');
+	out = removed(out, /<style\b[\s\S]*?<\/style\s*>/gi, 'a <style> element was removed');
 	out = out.replace(/<iframe\b[^>]*?\bsrc\s*=\s*["']([^"']+)["'][^>]*>(?:[\s\S]*?<\/iframe\s*>)?/gi, (_all, src: string) => {
-		losses.push({
-			message: 'an embedded <iframe> became a link.',
-			fix: 'Pactbook articles load nothing from other sites; the link opens it there.',
-		});
+		note('an embedded <iframe> became a link', 'Pactbook articles load nothing from other sites; the link opens it there.');
 		const { text, href } = embedLink(src.startsWith('//') ? `https:${src}` : src);
 		return `[${text}](${href})`;
 	});
@@ -177,21 +312,14 @@ export function cleanMarkdown(body: string, losses: Loss[]): string {
 		const alt = (attribute('alt') ?? '').replace(/([\\[\]])/g, '\\$1');
 		return `![${alt}](${/[\s()]/.test(src) ? `<${src}>` : src})`;
 	});
-	count(
-		/\{\{[<%][\s\S]*?[>%]\}\}/g,
-		'a Hugo shortcode was removed; it only works in Hugo',
-		'Add what it showed by hand, if it matters.',
-	);
-	count(
-		/\{%[\s\S]*?%\}/g,
-		'a Liquid or Nunjucks tag was removed; it only works in the old generator',
-		'Add what it showed by hand, if it matters.',
-	);
-	count(
+	out = removed(
+		out,
 		/^(?:import|export)\s.+$/gm,
 		'an MDX import or export line was removed',
 		'Components of the old site do not exist here; check the text around it.',
 	);
+	for (const [message, { count, fix }] of found)
+		losses.push({ message: `${message}${count > 1 ? ` (${count} times)` : ''}.`, ...(fix ? { fix } : {}) });
 	return convertContainers(out, losses);
 }
 
@@ -201,6 +329,80 @@ export function numberInTitle(title: string): { number: number; title: string } 
 	if (!match) return undefined;
 	const number = Number(match[1]);
 	return number > 0 ? { number, title: match[2]!.trim() } : undefined;
+}
+
+/** An address as links to it are compared: decoded, in lower case, without a query, an anchor, `index.html` or a last `/`. */
+export function addressKey(address: string): string {
+	let path = address.split(/[?#]/)[0]!;
+	try {
+		path = decodeURIComponent(path);
+	} catch {}
+	return `/${path
+		.toLowerCase()
+		.replace(/(^|\/)index\.html?$/, '')
+		.replace(/^\/+|\/+$/g, '')}`;
+}
+
+/** What the old address of a post of another generator is made of. */
+interface Place {
+	file: string;
+	fields: Fields;
+	kind: ReturnType<typeof splitFrontmatter>['kind'];
+	/** The export as the user named it (`~/blog/content/posts`). */
+	exportName: string;
+	slug: string;
+	date: unknown;
+	/** For a Jekyll post, the title in its file name (`2024-05-01-welcome`) and its categories. */
+	jekyll?: { title: string; categories: string[] } | undefined;
+}
+
+/**
+ * Where a post of another generator was on its site, its own address first:
+ * its `permalink` or `url` (Jekyll's `:year`, `:month`, `:day`, `:title` and
+ * `:categories` filled in); for a Jekyll post, Jekyll's default addresses
+ * (`/:categories/:year/:month/:day/:title.html`, and `/:year/:month/:day/:title/`,
+ * each with and without the categories and `.html`); for Pelican `/slug.html`;
+ * else its folder below `content/` and its slug (Hugo's `/posts/my-post/`,
+ * Eleventy's), also under the export's folder name when the export is that
+ * folder; and Hugo's `aliases`.
+ */
+function oldAddresses({ file, fields, kind, exportName, slug, date, jekyll }: Place): string[] {
+	const addresses: string[] = [];
+	const add = (path: string) => {
+		const address = `/${path.replace(/^\/+/, '')}`;
+		if (!addresses.includes(address)) addresses.push(address);
+	};
+	const day = normaliseDate(date)?.split('-');
+	const categories = jekyll?.categories.map((category) => category.replace(/\s+/g, '-')).join('/') ?? '';
+	const permalink = asText(field(fields, 'permalink', 'url'));
+	if (permalink && !/^(pretty|date|ordinal|weekdate|none)$/.test(permalink)) {
+		const filled = permalink.replace(/:(year|month|day|title|slug|categories)\b/g, (token, name: string) => {
+			if (name === 'title' || name === 'slug') return jekyll?.title ?? slug;
+			if (name === 'categories') return categories;
+			return day?.[['year', 'month', 'day'].indexOf(name)] ?? token;
+		});
+		if (!/:[a-z]/i.test(filled.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')))
+			add(URL.parse(filled)?.pathname ?? filled.replace(/\/{2,}/g, '/'));
+	}
+	if (jekyll && day) {
+		for (const prefix of categories ? [`${categories}/`, ''] : [''])
+			for (const end of ['.html', '/']) add(`${prefix}${day.join('/')}/${jekyll.title}${end}`);
+	}
+	if (kind === 'pelican') add(`${slug}.html`);
+	if (!jekyll) {
+		const parts = file.split('/').slice(0, -1);
+		const outer = exportName.replace(/\\/g, '/').replace(/\/+$/, '').split('/');
+		const all = [...outer, ...parts];
+		const content = all.lastIndexOf('content');
+		if (content >= 0) add(`${[...all.slice(content + 1), slug].join('/')}/`);
+		else {
+			add(`${[...parts, slug].join('/')}/`);
+			const name = outer.at(-1);
+			if (name && !/\.zip$/i.test(name) && name !== '.' && name !== '..') add(`${[name, ...parts, slug].join('/')}/`);
+		}
+	}
+	for (const alias of list(field(fields, 'aliases'))) add(alias);
+	return addresses;
 }
 
 export function parseMarkdownFolder(source: ExportSource): ParsedExport {
@@ -220,20 +422,28 @@ export function parseMarkdownFolder(source: ExportSource): ParsedExport {
 			});
 			continue;
 		}
-		const { fields, body } = parts;
+		const { fields, body, kind } = parts;
 		const name = file
 			.split('/')
 			.pop()!
 			.replace(/\.[^.]+$/, '');
-		const jekyll = /^(\d{4}-\d{1,2}-\d{1,2})-(.+)$/.exec(name);
-		const heading = /^#\s+(.+)$/m.exec(body)?.[1]?.trim();
+		const dated = /^(\d{4}-\d{1,2}-\d{1,2})-(.+)$/.exec(name);
+		const folders = file.split('/').slice(0, -1);
+		const inPosts = folders.findIndex((folder) => folder === '_posts' || folder === '_drafts');
+		// Jekyll reads a `tags:` or `categories:` text as words (`jekyll update` is two); others as one, or split at commas.
+		const jekyllStyle = kind === 'yaml' && (Boolean(dated) || inPosts >= 0);
+		const words = (value: unknown) =>
+			jekyllStyle && typeof value === 'string' && !/[,;]/.test(value) ? value.split(/\s+/).filter(Boolean) : list(value);
+		const headingNode = bodyTree(body).children?.find((node) => node.type === 'heading' && node.depth === 1);
+		const heading = headingNode ? markdownText(inner(body, headingNode)) || undefined : undefined;
 		const title = asText(field(fields, 'title', 'name')) ?? heading;
 		const status = asText(field(fields, 'status'))?.toLowerCase();
 		const published = field(fields, 'published');
 		const permalink = asText(field(fields, 'permalink', 'url'));
-		const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+		const folder = folders.join('/');
 		const authorValue = field(fields, 'author', 'authors');
-		const categories = list(field(fields, 'categories', 'category'));
+		const categories =
+			field(fields, 'categories') === undefined ? list(field(fields, 'category')) : words(field(fields, 'categories'));
 		const number = Number(asText(field(fields, 'number', 'issue', 'issue_number')) ?? Number.NaN);
 		const draft =
 			field(fields, 'draft') === true ||
@@ -241,22 +451,49 @@ export function parseMarkdownFolder(source: ExportSource): ParsedExport {
 			published === false ||
 			(status !== undefined && status !== 'published' && status !== 'publish') ||
 			/(^|\/)_drafts\//.test(file);
+		const fromPermalink = permalink?.includes(':')
+			? undefined
+			: permalink
+					?.replace(/(\/index)?\.html?$|\/+$/g, '')
+					.split('/')
+					.pop();
+		const slug = asText(field(fields, 'slug')) ?? (fromPermalink || undefined) ?? dated?.[2] ?? name;
+		const date =
+			field(fields, 'date', 'pubDate', 'published', 'publishDate', 'publish_date', 'created', 'createdAt') ?? dated?.[1];
+		// A first heading that repeats the title, with or without its issue number, would show twice.
+		const same = (a: string | undefined) => a !== undefined && oneLine(a).toLowerCase() === heading?.toLowerCase();
+		const repeated = headingNode && title && (same(title) || same(numberInTitle(title)?.title));
+		const at = span(headingNode);
 		posts.push({
 			key: `markdown ${file}`,
 			source: file,
 			title,
 			excerpt: asText(field(fields, 'summary', 'description', 'excerpt', 'subtitle', 'abstract', 'lead')),
-			date: field(fields, 'date', 'pubDate', 'published', 'publishDate', 'publish_date', 'created', 'createdAt') ?? jekyll?.[1],
+			date,
 			updated: field(fields, 'updated', 'lastmod', 'modified', 'last_modified_at', 'updatedDate', 'updated_at'),
-			slug: asText(field(fields, 'slug')) ?? permalink?.replace(/\/+$/, '').split('/').pop() ?? jekyll?.[2] ?? name,
-			// A first heading that repeats the title would show twice.
-			markdown: title && heading === title ? body.replace(/^#\s+.+\n?/m, '') : body,
-			tags: [...list(field(fields, 'tags', 'keywords')), ...categories],
+			slug,
+			markdown:
+				repeated && at ? edited(body, [{ start: at.start, end: at.end + (body[at.end] === '\n' ? 1 : 0), text: '' }]) : body,
+			tags: [...words(field(fields, 'tags', 'keywords')), ...categories],
 			authors: list(authorValue),
 			draft: Boolean(draft),
 			...(Number.isInteger(number) && number > 0 ? { number } : {}),
 			...(categories[0] ? { category: categories[0] } : {}),
 			folder,
+			addresses: oldAddresses({
+				file,
+				fields,
+				kind,
+				exportName: source.name,
+				slug,
+				date,
+				jekyll: jekyllStyle
+					? {
+							title: asText(field(fields, 'slug')) ?? dated?.[2] ?? name,
+							categories: [...(inPosts > 0 ? folders.slice(0, inPosts) : []), ...categories],
+						}
+					: undefined,
+			}),
 		});
 	}
 	return { format: 'markdown', posts, authors: [], skipped, notes: [] };

@@ -12,12 +12,12 @@ import { writtenProblems } from '../../../src/schemas/frontmatter.ts';
 import { issueExamples, issueSchema } from '../../../src/schemas/issue.ts';
 import { playbookExamples, playbookSchema } from '../../../src/schemas/playbook.ts';
 import { formatProblems, zodProblems } from '../../../src/schemas/problems.ts';
-import { type BodyNode, bodyTree, type Edit, edited, inner, literalPart, parsedBody, span, walk } from './body-tree.ts';
+import { type BodyNode, bodyTree, type Edit, edited, inner, literalPart, parsedBody, relinked, span, walk } from './body-tree.ts';
 import { parseExport } from './detect.ts';
 import { ORIGIN, readExisting } from './existing.ts';
 import { htmlToMarkdown, type Loss } from './html.ts';
 import { downloadImage, eachLimited, IMAGE_TYPES, imageName, imageRefs, imageType, localCandidates } from './images.ts';
-import { cleanMarkdown, numberInTitle } from './markdown.ts';
+import { addressKey, cleanMarkdown, numberInTitle, postByFile } from './markdown.ts';
 import { type ExportSource, ImportError, openExport } from './source.ts';
 import { cut, firstParagraph, markdownText, normaliseDate, oneLine, summaryOf, TagBook, uniqueSlug } from './text.ts';
 import { FORMAT_NAMES, type Format, type RawAuthor, type RawPost, type ReportLine } from './types.ts';
@@ -144,9 +144,9 @@ function demotedHeadings(markdown: string): string {
 
 /**
  * Links, images and reference definitions whose address no reader could
- * follow, as the parser reads the body, so that code and inline code are
- * left as written: a link becomes its text (its address when it has none), an
- * image its alt text, a definition nothing. Links inside a dead link are left
+ * follow, or that have none, as the parser reads the body, so that code and
+ * inline code are left as written: a link becomes its text (its address when
+ * it has none), an image its alt text, a definition nothing. Links inside a dead link are left
  * for the next call. `counted` is how many a reader would have seen.
  */
 function deadLinks(markdown: string): { edits: Edit[]; counted: number } {
@@ -164,7 +164,8 @@ function deadLinks(markdown: string): { edits: Edit[]; counted: number } {
 		const address = reference ? definitions.get(node.identifier ?? '') : node.url;
 		const at = span(node);
 		const leads = reference || ['link', 'image', 'definition'].includes(node.type);
-		if (!leads || address === undefined || isFollowable(address) || !at) return undefined;
+		// An empty address leads back to the page itself: no link was meant.
+		if (!leads || address === undefined || (address.trim() && isFollowable(address)) || !at) return undefined;
 		if (node.type === 'definition') edits.push({ ...at, text: '' });
 		else {
 			counted++;
@@ -410,7 +411,7 @@ export async function importSource(source: ExportSource, options: ImportOptions)
 			markdown = converted.markdown;
 			postLosses.push(...converted.losses);
 			if (converted.paywall && !post.restricted) post.restricted = 'paying subscribers (below the paywall line)';
-		} else markdown = cleanMarkdown(post.markdown ?? '', postLosses);
+		} else markdown = cleanMarkdown(post.markdown ?? '', postLosses, { post, posts: parsed.posts });
 		let draft = post.draft;
 		let title = oneLine(plain(post.title));
 		let number = post.number;
@@ -546,11 +547,31 @@ export async function importSource(source: ExportSource, options: ImportOptions)
 
 	// Links from one imported post to another lead to its new page: Ghost writes them as
 	// `__GHOST_URL__/<slug>/`, Substack as `https://<name>.substack.com/p/<slug>`, WordPress
-	// with the blog's own address. Other links to the old platform are left as they are.
+	// with the blog's own address, other generators as the post's old address (`/posts/<slug>/`,
+	// Jekyll's `/2024/05/01/<slug>.html`) or as a path to its file (`../<slug>.md`).
+	// Other links to the old platform are left as they are.
 	const moved = new Map(articles.map((a) => [a.post.slug ?? '', `/${as}/${a.slug}/`]));
+	const newPage = new Map(articles.map((a) => [a.post, `/${as}/${a.slug}/`]));
+	const oldPages = new Map<string, string>();
+	for (const a of articles) for (const address of a.post.addresses ?? []) oldPages.set(addressKey(address), newPage.get(a.post)!);
+	const pages = new Set([
+		...newPage.values(),
+		...(['issues', 'playbooks'] as const).flatMap((folder) => [...existing[folder].slugs].map((slug) => `/${folder}/${slug}/`)),
+	]);
 	const siteHost = parsed.siteUrl ? URL.parse(parsed.siteUrl)?.host : undefined;
-	const newAddress = (address: string): string | undefined => {
-		if (address.startsWith('__GHOST_URL__')) return undefined;
+	const newAddress = (address: string, article: Article): string | undefined => {
+		if (address.startsWith('__GHOST_URL__')) {
+			const path = address.slice('__GHOST_URL__'.length) || '/';
+			if (path.startsWith('/content/images/')) return undefined;
+			const target = moved.get(path.split(/[/?#]/).filter(Boolean)[0] ?? '');
+			if (!target)
+				article.losses.push({
+					message: `a link to ${path} on the old site now points to ${path} on this one.`,
+					fix: 'Check that the page exists, or change the link.',
+				});
+			return target ?? path;
+		}
+		if (parsed.format === 'markdown') return movedFile(address, article);
 		const url = URL.parse(address);
 		if (!url || /\/(wp-content|content\/images)\//.test(url.pathname)) return undefined;
 		const segments = url.pathname.split('/').filter(Boolean);
@@ -559,26 +580,26 @@ export async function importSource(source: ExportSource, options: ImportOptions)
 		if (parsed.format === 'wordpress' && siteHost && url.host === siteHost) return moved.get(segments.at(-1) ?? '');
 		return undefined;
 	};
-	for (const article of articles) {
-		article.body = article.body.replace(
-			/\]\((__GHOST_URL__(\/[^)\s]*)?|https?:\/\/[^)\s]+)\)/g,
-			(all, address: string, ghostPath?: string) => {
-				if (!address.startsWith('__GHOST_URL__')) {
-					const target = newAddress(address);
-					return target ? `](${target})` : all;
-				}
-				const path = ghostPath || '/';
-				if (path.startsWith('/content/images/')) return all;
-				const target = moved.get(path.split(/[/?#]/).filter(Boolean)[0] ?? '');
-				if (!target)
-					article.losses.push({
-						message: `a link to ${path} on the old site now points to ${path} on this one.`,
-						fix: 'Check that the page exists, or change the link.',
-					});
-				return `](${target ?? path})`;
-			},
-		);
-	}
+	/**
+	 * The new page of a post of another generator that a link leads to, by
+	 * the post's old address or its file; a link inside the old site that
+	 * leads to no post is listed.
+	 */
+	const movedFile = (address: string, article: Article): string | undefined => {
+		const [, path = '', rest = ''] = /^([^?#]*)(.*)$/.exec(address.trim()) ?? [];
+		if (!path || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(path)) return undefined;
+		const old = URL.parse(path, `https://old.invalid${article.post.addresses?.[0] ?? '/'}`)?.pathname ?? path;
+		const byFile = /\.(md|markdown|mdx)$/i.test(path) ? postByFile([...newPage.keys()], article.post, path) : undefined;
+		const target = byFile ? newPage.get(byFile) : oldPages.get(addressKey(old));
+		if (target) return `${target}${rest.startsWith('#') ? rest : ''}`;
+		if (old !== '/' && !pages.has(old.replace(/\/?$/, '/')))
+			article.losses.push({
+				message: `a link to ${oneLine(address)} leads to no post of this import, so it was left as it was.`,
+				fix: 'Change it to the address of the page on this site, or remove it.',
+			});
+		return undefined;
+	};
+	for (const article of articles) article.body = relinked(article.body, (address) => newAddress(address, article));
 
 	// Images: copied from the export when it has them, else downloaded (--download-images) or listed.
 	const images: Planned[] = [];

@@ -28,6 +28,8 @@ export interface RawPost {
 	category?: string | undefined;
 	/** Folder of the export that the post's relative image paths start from. */
 	folder?: string | undefined;
+	/** Addresses the post had on the old site, its own first (`/posts/my-post/`), so links to it lead to its new page. */
+	addresses?: string[] | undefined;
 }
 
 export interface RawAuthor {

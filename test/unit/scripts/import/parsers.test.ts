@@ -3,10 +3,13 @@ import { describe, expect, test } from 'vitest';
 import { detectFormat, parseExport } from '../../../../scripts/lib/import/detect.ts';
 import { parseGhost } from '../../../../scripts/lib/import/ghost.ts';
 import {
+	addressKey,
 	cleanMarkdown,
+	codeSpan,
 	convertContainers,
 	numberInTitle,
 	parseMarkdownFolder,
+	postByFile,
 	splitFrontmatter,
 } from '../../../../scripts/lib/import/markdown.ts';
 import { memoryExport, openExport } from '../../../../scripts/lib/import/source.ts';
@@ -181,6 +184,7 @@ describe('Markdown folders', () => {
 		const bySource = new Map(parsed.posts.map((p) => [p.source, p]));
 		expect([...bySource.keys()].sort()).toEqual([
 			'_posts/2020-12-2-year-in-review.md',
+			'_posts/2021-05-04-partner-week.md',
 			'content/posts/onboarding-checklist.md',
 			'content/posts/partner-scorecards.md',
 			'pelican-referrals.md',
@@ -204,6 +208,12 @@ describe('Markdown folders', () => {
 			slug: 'year-in-review',
 			tags: ['review'],
 		});
+		expect(bySource.get('_posts/2021-05-04-partner-week.md')).toMatchObject({
+			slug: 'partner-week',
+			tags: ['partners', 'news'],
+			addresses: expect.arrayContaining(['/partners/news/2021/05/04/partner-week.html']),
+		});
+		expect(bySource.get('content/posts/partner-scorecards.md')?.markdown).not.toContain('# Scorecards partners actually read');
 		expect(bySource.get('pelican-referrals.md')).toMatchObject({
 			date: 'Dec 2, 2020',
 			updated: '2021-01-15 10:20',
@@ -279,6 +289,168 @@ describe('Markdown folders', () => {
 			'Text.\n\n\\:::\n\n:::note\nA\n:::\n\n\\:::\n',
 		);
 		expect(losses.map((l) => l.message)).toEqual(['2 ::: lines that closed no container were kept as text.']);
+	});
+
+	test('Jekyll reads categories and tags written as text as words; Hugo, Eleventy and Pelican do not', () => {
+		const parsed = parseMarkdownFolder(
+			memoryExport('site', {
+				'_posts/2024-05-01-welcome-to-jekyll.md': '---\ncategories: jekyll update\ntags: ruby  setup\n---\nText',
+				'2024-05-02-dated.md': '---\ncategories: "news, partners"\n---\nText',
+				'content/posts/hugo.md': '---\ncategories: partner news\ntags: co marketing\n---\nText',
+				'pelican.md': 'Title: P\nCategory: Partner news\nTags: a b, c\n\nText',
+			}),
+		);
+		const bySource = new Map(parsed.posts.map((p) => [p.source, p]));
+		expect(bySource.get('_posts/2024-05-01-welcome-to-jekyll.md')).toMatchObject({
+			tags: ['ruby', 'setup', 'jekyll', 'update'],
+			category: 'jekyll',
+		});
+		expect(bySource.get('2024-05-02-dated.md')?.tags).toEqual(['news', 'partners']);
+		expect(bySource.get('content/posts/hugo.md')).toMatchObject({
+			tags: ['co marketing', 'partner news'],
+			category: 'partner news',
+		});
+		expect(bySource.get('pelican.md')).toMatchObject({ tags: ['a b', 'c', 'Partner news'], category: 'Partner news' });
+	});
+
+	test('a first # heading that repeats the title, with or without its issue number, is dropped; code is not a heading', () => {
+		const parsed = parseMarkdownFolder(
+			memoryExport('site', {
+				'a.md': '---\ntitle: "Issue #3: Why co-marketing fails"\n---\n\n# Why *co-marketing* fails\n\nText.\n',
+				'b.md': '---\ntitle: "Issue #4: Renewals"\n---\n\n# Issue #4: Renewals\n\nText.\n',
+				'c.md': '---\ntitle: "Issue #5: Pricing"\n---\n\n# Something else\n\nText.\n',
+				'd.md': '```sh\n# not a heading\n```\n\nWhy councils\n===\n\nText.\n',
+			}),
+		);
+		const bySource = new Map(parsed.posts.map((p) => [p.source, p]));
+		expect(bySource.get('a.md')?.markdown).toBe('\n\nText.\n');
+		expect(bySource.get('b.md')?.markdown).toBe('\n\nText.\n');
+		expect(bySource.get('c.md')?.markdown).toBe('\n# Something else\n\nText.\n');
+		// Without a title, the first # heading as the parser reads it gives one, and code is left whole.
+		expect(bySource.get('d.md')).toMatchObject({ title: 'Why councils', markdown: '```sh\n# not a heading\n```\n\n\nText.\n' });
+	});
+
+	test('the addresses a post had: Hugo’s section and slug, Jekyll’s dated forms, permalinks, Pelican’s and aliases', () => {
+		const files = {
+			'content/posts/second-post.md': '---\ntitle: S\naliases: [/old/second/]\n---\nText',
+			'content/posts/renamed.md': '+++\ntitle = "R"\nslug = "new-name"\n+++\nText',
+			'_posts/2024-05-01-welcome-to-jekyll.md': '---\ntitle: W\ncategories: jekyll update\n---\nText',
+			'blog/_posts/2024-5-2-plain.md': '---\ntitle: P\n---\nText',
+			'about.md': '---\ntitle: A\npermalink: /:year/:title/\ndate: 2023-01-02\n---\nText',
+			'pelican.md': 'Title: P\nSlug: referrals\n\nText',
+		};
+		const addresses = new Map(parseMarkdownFolder(memoryExport('site', files)).posts.map((p) => [p.source, p.addresses]));
+		expect(addresses.get('content/posts/second-post.md')).toEqual(['/posts/second-post/', '/old/second/']);
+		expect(addresses.get('content/posts/renamed.md')).toEqual(['/posts/new-name/']);
+		expect(addresses.get('_posts/2024-05-01-welcome-to-jekyll.md')).toEqual([
+			'/jekyll/update/2024/05/01/welcome-to-jekyll.html',
+			'/jekyll/update/2024/05/01/welcome-to-jekyll/',
+			'/2024/05/01/welcome-to-jekyll.html',
+			'/2024/05/01/welcome-to-jekyll/',
+		]);
+		// Folders above _posts are categories too.
+		expect(addresses.get('blog/_posts/2024-5-2-plain.md')?.[0]).toBe('/blog/2024/05/02/plain.html');
+		expect(addresses.get('about.md')?.[0]).toBe('/2023/about/');
+		expect(addresses.get('pelican.md')?.[0]).toBe('/referrals.html');
+		// The export is the posts folder itself: its name is the section.
+		const folder = parseMarkdownFolder(memoryExport('blog/content/posts/', { 'second-post.md': '---\ntitle: S\n---\nText' }));
+		expect(folder.posts[0]?.addresses).toEqual(['/posts/second-post/']);
+		const bare = parseMarkdownFolder(memoryExport('posts', { 'second-post.md': '---\ntitle: S\n---\nText' }));
+		expect(bare.posts[0]?.addresses).toEqual(['/second-post/', '/posts/second-post/']);
+		expect(addressKey('/Posts/Second%20Post/index.html?x=1#top')).toBe('/posts/second post');
+		expect(addressKey('/posts/second-post/')).toBe(addressKey('/posts/second-post'));
+	});
+
+	test('a post found by the path of its file, as links, Hugo’s ref and Jekyll’s post_url name it', () => {
+		const posts = parseMarkdownFolder(
+			memoryExport('site', {
+				'content/posts/first.md': 'Text',
+				'content/posts/second-post.md': 'Text',
+				'content/notes/second-post.md': 'Text',
+				'_posts/2024-05-02-second.markdown': 'Text',
+			}),
+		).posts;
+		const [first] = posts.filter((p) => p.source === 'content/posts/first.md');
+		const source = (path: string) => postByFile(posts, first, path)?.source;
+		expect(source('second-post.md#part')).toBe('content/posts/second-post.md');
+		expect(source('../notes/second-post.md')).toBe('content/notes/second-post.md');
+		expect(source('/posts/second-post')).toBe('content/posts/second-post.md');
+		// Two posts end so: neither is taken.
+		expect(source('/second-post.md')).toBeUndefined();
+		expect(source('notes/second-post')).toBe('content/notes/second-post.md');
+		expect(source('/2024-05-02-second')).toBe('_posts/2024-05-02-second.markdown');
+		expect(source('missing.md')).toBeUndefined();
+	});
+
+	test('{% highlight %} becomes a fence on lines of its own, or inline code inside a line, and the report says which', () => {
+		const losses: { message: string }[] = [];
+		expect(
+			cleanMarkdown(
+				'In your directory. {% highlight ruby %}def x; end{% endhighlight %} More text.\n\nRun {% highlight sh %}\nmake\nmake test\n{% endhighlight %} and read on.\n\n{% highlight md %}\n```\nfenced\n```\n{% endhighlight %}\n',
+				losses,
+			),
+		).toBe(
+			'In your directory. `def x; end` More text.\n\nRun\n\n```sh\nmake\nmake test\n```\n\nand read on.\n\n````md\n```\nfenced\n```\n````\n',
+		);
+		expect(losses.map((l) => l.message)).toEqual([
+			'a {% highlight %} written inside a line of text became inline code, without its highlighting.',
+			'a {% highlight %} block written inside a line of text was put on lines of its own, so the text around it became separate paragraphs.',
+		]);
+		expect(codeSpan('a `b`')).toBe('`` a `b` ``');
+		expect(codeSpan(' x')).toBe('`  x `');
+	});
+
+	test('Liquid and Hugo values are removed with a report line, like their tags; raw and code keep them as written', () => {
+		const losses: { message: string }[] = [];
+		expect(
+			cleanMarkdown(
+				'Welcome to {{ site.title }} and {{ .Site.Title }}.\n\n{% raw %}{{ page.title }} {% include x %}{% endraw %}\n\n```liquid\n{{ page.url }}\n```\n\nInline `{% if %}` too, and {{</* youtube x */>}} as Hugo shows it.',
+				losses,
+			),
+		).toBe(
+			'Welcome to  and .\n\n{{ page.title }} {% include x %}\n\n```liquid\n{{ page.url }}\n```\n\nInline `{% if %}` too, and {{< youtube x >}} as Hugo shows it.',
+		);
+		expect(losses.map((l) => l.message)).toEqual([
+			'a Liquid or Hugo template value ({{ … }}) was removed; it only works in the old generator (2 times).',
+			'template syntax of Liquid or Hugo inside code was kept as written (2 times).',
+		]);
+	});
+
+	test('a brace left open takes no paragraph with it', () => {
+		const losses: { message: string }[] = [];
+		const body = 'An open {{ brace and {% another.\n\nThe next paragraph }} %} stays.';
+		expect(cleanMarkdown(body, losses)).toBe(body);
+		expect(losses).toEqual([]);
+	});
+
+	test('post_url, ref and relref become links to the other post’s file, or, naming none, are reported and never an empty link', () => {
+		const posts = parseMarkdownFolder(
+			memoryExport('site', {
+				'_posts/2024-05-01-first.md': 'Text',
+				'_posts/2024-05-02-second.md': 'Text',
+				'content/posts/hugo.md': 'Text',
+				'content/posts/other post.md': 'Text',
+			}),
+		).posts;
+		const site = (source: string) => ({ post: posts.find((p) => p.source === source)!, posts });
+		const losses: { message: string }[] = [];
+		expect(
+			cleanMarkdown(
+				'[my other post]({% post_url 2024-05-02-second %}) and [gone]({% post_url 2024-01-01-nope %}).',
+				losses,
+				site('_posts/2024-05-01-first.md'),
+			),
+		).toBe('[my other post](2024-05-02-second.md) and [gone]().');
+		expect(
+			cleanMarkdown(
+				'[a]({{< ref "other post.md#part" >}}), [b]({{< relref "/posts/hugo" >}}), [c]({{% ref hugo.md %}}), [d]({{< ref "#here" >}}).',
+				losses,
+				site('content/posts/hugo.md'),
+			),
+		).toBe('[a](<other post.md#part>), [b](hugo.md), [c](hugo.md), [d](#here).');
+		expect(losses.map((l) => l.message)).toEqual([
+			'`{% post_url 2024-01-01-nope %}` names no post of this export, so it was removed and a link to it became its text.',
+		]);
 	});
 
 	test('parseExport reads any format', () => {

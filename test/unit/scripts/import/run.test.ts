@@ -189,6 +189,7 @@ describe('an import into a content folder', () => {
 		expect(playbooks.map((w) => w.path).sort()).toEqual([
 			'playbooks/onboarding.md',
 			'playbooks/partner-scorecards.md',
+			'playbooks/partner-week.md',
 			'playbooks/referrals.md',
 			'playbooks/year-in-review.md',
 		]);
@@ -413,6 +414,9 @@ describe('hostile input', () => {
 			),
 		);
 		expect(losses.map((loss) => loss.message)).toEqual(['6 links no reader could follow became plain text.']);
+		const empty: Loss[] = [];
+		expect(safeBody('An [empty link]() and [another](<>) lead nowhere.', empty)).toBe('An empty link and another lead nowhere.');
+		expect(empty.map((loss) => loss.message)).toEqual(['2 links no reader could follow became plain text.']);
 		const kept: Loss[] = [];
 		expect(safeBody(code, kept)).toBe(code);
 		expect(kept).toEqual([]);
@@ -533,6 +537,63 @@ describe('links between imported posts', () => {
 		expect(result.losses).toContainEqual(
 			expect.objectContaining({ message: 'a link to /tag/x/ on the old site now points to /tag/x/ on this one.' }),
 		);
+	});
+});
+
+describe('links between posts of other generators', () => {
+	test('Hugo’s and Jekyll’s addresses, links to the other file, post_url and ref lead to the new pages; code keeps its links', async () => {
+		const dir = content();
+		const source = exportOf({
+			'content/posts/first-post.md': [
+				'---\ntitle: First post\ndate: 2024-05-01\n---\n',
+				'See [the second](/posts/second-post/), [up](../second-post/ "Its title"), [the file](second-post.md#part), [ref]({{< ref "second-post.md" >}}), [Jekyll’s](/jekyll/update/2024/05/01/welcome-to-jekyll.html) and [pretty](/2024/05/01/welcome-to-jekyll/).',
+				'[By reference][second], [home](/), [top](#top), [elsewhere](https://example.com/posts/second-post/) and ![a chart](/posts/second-post/chart.png).',
+				'[second]: /posts/second-post',
+				'```md\n[in code](/posts/second-post/)\n```\n\nInline `[x](/posts/second-post/)`.',
+				'[gone](/posts/nothing/) and [missing file](../missing.md).',
+			].join('\n\n'),
+			'content/posts/second-post.md': '---\ntitle: Second post\ndate: 2024-05-02\n---\n\nThe second post.\n',
+			'_posts/2024-05-01-welcome-to-jekyll.md':
+				'---\ntitle: Welcome\ncategories: jekyll update\n---\n\nRead [my other post]({% post_url 2024-05-03-other %}) and [a missing one]({% post_url 2024-01-01-nope %}).\n',
+			'_posts/2024-05-03-other.md': '---\ntitle: Other\n---\n\nBack to [the first](/posts/first-post).\n',
+		});
+		const result = await runImport(source, { contentDir: dir, today });
+		const first = article(result, dir, 'first-post');
+		expect(first).toContain(
+			'See [the second](/issues/second-post/), [up](/issues/second-post/ "Its title"), [the file](/issues/second-post/#part), [ref](/issues/second-post/), [Jekyll’s](/issues/welcome-to-jekyll/) and [pretty](/issues/welcome-to-jekyll/).',
+		);
+		expect(first).toContain(
+			'[By reference][second], [home](/), [top](#top), [elsewhere](https://example.com/posts/second-post/) and a chart.',
+		);
+		expect(first).toContain('[second]: /issues/second-post/');
+		expect(first).toContain('```md\n[in code](/posts/second-post/)\n```\n\nInline `[x](/posts/second-post/)`.');
+		expect(first).toContain('[gone](/posts/nothing/) and [missing file](../missing.md).');
+		expect(article(result, dir, 'welcome-to-jekyll')).toContain('Read [my other post](/issues/other/) and a missing one.');
+		expect(article(result, dir, 'other')).toContain('Back to [the first](/issues/first-post/).');
+		const messages = result.losses.map((loss) => `${loss.file}: ${loss.message}`);
+		expect(messages).toEqual(
+			expect.arrayContaining([
+				expect.stringMatching(/-first-post\.md: a link to \/posts\/nothing\/ leads to no post of this import/),
+				expect.stringMatching(/-first-post\.md: a link to \.\.\/missing\.md leads to no post of this import/),
+				expect.stringMatching(/-welcome-to-jekyll\.md: `\{% post_url 2024-01-01-nope %\}` names no post of this export/),
+			]),
+		);
+		// Only those: home, anchors, other sites and images are not listed.
+		expect(messages.filter((m) => m.includes('leads to no post'))).toHaveLength(2);
+		expect(result.losses.find((loss) => loss.message.includes('image'))?.message).toContain('/posts/second-post/chart.png');
+	});
+
+	test('an inline {% highlight %} leaves the rest of the post, and its summary, as prose', async () => {
+		const dir = content();
+		const source = exportOf({
+			'_posts/2024-05-01-setup.md':
+				'---\ntitle: Setup\n---\n\nYou will find it in your directory. {% highlight ruby %}def x; end{% endhighlight %} Then run it.\n\n## Next\n\nMore.\n',
+		});
+		const result = await runImport(source, { contentDir: dir, today });
+		const text = article(result, dir, 'setup');
+		expect(frontmatter(text).summary).toBe('You will find it in your directory. def x; end Then run it.');
+		expect(text).toContain('\nYou will find it in your directory. `def x; end` Then run it.\n\n## Next\n\nMore.\n');
+		expect(text).not.toContain('```');
 	});
 });
 
