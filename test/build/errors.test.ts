@@ -156,6 +156,19 @@ describe('broken content stops the build with one line per problem', () => {
 		]);
 	});
 
+	test('a .markdown file, where the build reads .md, stops it, whether or not the folder has other articles', async () => {
+		const message =
+			'issues/2026/002-jekyll.markdown: file name: ends in .markdown, which the build does not read, so this article would be left out. Rename it to 002-jekyll.md.';
+		expect(await problems('markdown-extension')).toBe(
+			`Pactbook found 1 problem in your content:\ntest/fixtures/markdown-extension/content/${message}`,
+		);
+		const dir = copyFixture('markdown-extension', 'markdown-extension-alone');
+		rmSync(join(dir, 'issues/001-read.md'));
+		const alone = await problems(dir);
+		expect(alone.startsWith('Pactbook found 1 problem in your content:\n')).toBe(true);
+		expect(alone.endsWith(`/${message}`)).toBe(true);
+	});
+
 	test('a standalone page at an address the site already uses', async () => {
 		expect(await problems('reserved-slug')).toMatchInlineSnapshot(`
 			"Pactbook found 2 problems in your content:
