@@ -76,11 +76,11 @@ export function makePortable(root: AnyNode, { pageUrl, toolLink, tools }: Portab
 		const declared = tools(tool.name);
 		if (!declared) continue;
 		// Text as HTML (escaped again), whitespace folded: what the stand-ins expect.
+		const inside = elementsOf(tool);
 		const texts = (name: string) =>
-			elementsOf(tool)
+			inside
 				.filter((element) => element.name === name)
 				.map((element) => escapeHtml(textContent(element).replace(/\s+/g, ' ').trim()));
-		const inside = elementsOf(tool);
 		const checked = inside
 			.filter((element) => element.name === 'label')
 			.map((label) => {

@@ -83,8 +83,9 @@ function frame(block: Block): { className: string[]; label: string; before: Root
  * `:::tip`, `:::warning`, each with an optional `[title]`) as the same asides
  * the MDX components produce, so plain `.md` articles need no JSX. A block
  * Pactbook does not know, one missing what it needs, a `:::` that closes no
- * block and one that is never closed stop the build with the file, the line
- * and the fix.
+ * block, one that is never closed, one opened with a space (`::: tip`), text
+ * inside a tool's block and an `<InTheWild>` without its lesson stop the build
+ * with the file, the line and the fix.
  *
  * The parser's directive option also reads `:name` inside text (`10:30am`,
  * `Q3:revenue`) and `::name` lines as directives; Pactbook has none, so they
