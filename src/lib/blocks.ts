@@ -28,7 +28,11 @@ export type Block =
 /** A block's definition or, when the author wrote something we cannot render, what to change. */
 export type BlockResult = { ok: true; block: Block } | { ok: false; message: string };
 
-const EXAMPLE = ':::wild{source="Sports marketing, 2022" lesson="The side that adapts fastest keeps the spotlight."}';
+const EXAMPLE_ATTRIBUTES = 'source="Sports marketing, 2022" lesson="The side that adapts fastest keeps the spotlight."';
+
+/** What to say when a required attribute is missing, with a line to copy. */
+const needs = (key: string, example: string) =>
+	`needs ${key}="…", the one-sentence ${key} for partner managers. For example: ${example}`;
 
 function suggest(name: string, known: readonly string[], nearest: (key: string, known: readonly string[]) => string | undefined) {
 	const guess = nearest(name, known);
@@ -63,7 +67,7 @@ export function readBlock(
 	for (const key of spec.required) {
 		const value = attributes[key];
 		if (typeof value !== 'string' || !value.trim()) {
-			return { ok: false, message: `needs ${key}="…", the one-sentence ${key} for partner managers. For example: ${EXAMPLE}` };
+			return { ok: false, message: needs(key, `:::wild{${EXAMPLE_ATTRIBUTES}}`) };
 		}
 	}
 	const title = label?.trim() || undefined;
@@ -83,6 +87,46 @@ export function readBlock(
 	return { ok: true, block: { kind: 'callout', type, title: title ?? CALLOUT_LABELS[type] } };
 }
 
+/** The props `<InTheWild>`, the MDX twin of `:::wild`, takes: its attributes and its title. */
+export const WILD_PROPS = [...ATTRIBUTES.wild!.allowed, 'title'];
+
+/**
+ * What is wrong with the props of an `<InTheWild>` element, or `undefined`.
+ * A prop given as an expression (`lesson={text}`) counts as given; a prop
+ * written alone (`lesson`) as empty.
+ */
+export function wildPropsProblem(
+	props: Record<string, string | null | undefined>,
+	nearest: (key: string, known: readonly string[]) => string | undefined = () => undefined,
+): string | undefined {
+	for (const key of Object.keys(props)) {
+		if (!WILD_PROPS.includes(key)) {
+			return `${key} is not a prop of <InTheWild>. ${suggest(key, WILD_PROPS, nearest)}It takes ${WILD_PROPS.slice(0, -1).join(', ')} and ${WILD_PROPS.at(-1)}.`;
+		}
+	}
+	for (const key of ATTRIBUTES.wild!.required) {
+		const value = props[key];
+		if (typeof value !== 'string' || !value.trim()) return needs(key, `<InTheWild ${EXAMPLE_ATTRIBUTES}>`);
+	}
+	return undefined;
+}
+
+/**
+ * What to say about `::: tip`, the spelling of VuePress and Docusaurus: with
+ * a space after the colons, the line is not a block and shows as text.
+ * `known` says whether the name is a Pactbook block.
+ */
+export function spacedOpening(
+	name: string,
+	known: boolean,
+	nearest: (key: string, known: readonly string[]) => string | undefined = () => undefined,
+): string {
+	const fix = `has a space after the colons, so it is shown as text, not read as a block. Write \`:::${name}\`, with no space`;
+	if (known) return `${fix}.`;
+	const unknown = readBlock(name, undefined, {}, nearest);
+	return unknown.ok ? `${fix}.` : `${fix}; but :::${name} ${unknown.message}`;
+}
+
 /** What to say when the text after a block's name could not be read as a title or attributes. */
 export function unreadableRest(name: string, rest: string): string {
 	return `the text after :::${name} could not be read: ${rest}. Write a title in square brackets and attributes in braces, each closed on the same line, as in :::${name}[Your title]${name === 'wild' ? '{lesson="…"}' : ''}.`;
@@ -96,6 +140,8 @@ export interface Span {
 
 /** A line of colons alone: a block's closing line, wherever it stands (in a quote, in a list item). */
 const CLOSE = /^[ \t]*(?:>[ \t]*)*(:{3,})[ \t]*$/;
+/** A line that opens a block with a space after the colons (`::: tip`), as VuePress and Docusaurus write it: text to the parser. */
+const SPACED = /^[ \t]*(?:>[ \t]*)*:{3,}[ \t]+([A-Za-z][\w-]*)/;
 /** Line endings as CommonMark counts them. */
 const LINE_BREAK = /\r\n?|\n/;
 
@@ -136,10 +182,13 @@ export class BlockLines {
 	readonly #literals: Span[] = [];
 	/** Whether a line of the source is colons alone: only then are code and HTML worth recording. */
 	readonly hasClosingLines: boolean;
+	/** Whether a line of the source opens a block with a space after the colons (`::: tip`): code and HTML are worth recording then too. */
+	readonly hasSpacedOpenings: boolean;
 
 	constructor(source: string) {
 		this.#source = source;
 		this.hasClosingLines = /^[ \t]*(?:>[ \t]*)*:{3,}[ \t]*$/m.test(source);
+		this.hasSpacedOpenings = new RegExp(SPACED.source, 'm').test(source);
 	}
 
 	#line(line: number): string {
@@ -166,18 +215,33 @@ export class BlockLines {
 		this.#literals.push(span);
 	}
 
+	#inLiteral(line: number): boolean {
+		return this.#literals.some(({ start, end }) => start.line <= line && line <= end.line);
+	}
+
 	/** The lines of `:::` that close no block, in order. */
 	get stray(): number[] {
 		if (!this.hasClosingLines) return [];
 		this.#lines ??= this.#source.split(LINE_BREAK);
 		const covered = (line: number) =>
-			this.#blocks.some(({ start, end }) => start.line <= line && line <= end.line) ||
-			this.#literals.some(({ start, end }) => start.line <= line && line <= end.line);
+			this.#blocks.some(({ start, end }) => start.line <= line && line <= end.line) || this.#inLiteral(line);
 		const stray: number[] = [];
 		this.#lines.forEach((text, i) => {
 			if (CLOSE.test(text) && !covered(i + 1)) stray.push(i + 1);
 		});
 		return stray;
+	}
+
+	/** The lines outside code and HTML that open a block with a space after the colons (`::: tip`), in order. */
+	get spaced(): { name: string; line: number }[] {
+		if (!this.hasSpacedOpenings) return [];
+		this.#lines ??= this.#source.split(LINE_BREAK);
+		const found: { name: string; line: number }[] = [];
+		this.#lines.forEach((text, i) => {
+			const name = SPACED.exec(text)?.[1];
+			if (name && !this.#inLiteral(i + 1)) found.push({ name, line: i + 1 });
+		});
+		return found;
 	}
 
 	/** The blocks that no closing line ends, outermost first. */

@@ -23,6 +23,8 @@ export interface StandInInput {
 	attributes: Record<string, string>;
 	/** Text of each `<label>` inside the element, in order (entities kept, whitespace folded). */
 	labels: string[];
+	/** Whether the control of each `<label>` (the one it names with `for`, or holds) starts checked, in the same order. */
+	checked: boolean[];
 	/** Text of each `<legend>` inside the element, in order. */
 	legends: string[];
 	/** Absolute address of the page the tool is on; links resolve against it. */
@@ -74,13 +76,24 @@ export function makePortable(root: AnyNode, { pageUrl, toolLink, tools }: Portab
 		const declared = tools(tool.name);
 		if (!declared) continue;
 		// Text as HTML (escaped again), whitespace folded: what the stand-ins expect.
+		const inside = elementsOf(tool);
 		const texts = (name: string) =>
-			elementsOf(tool)
+			inside
 				.filter((element) => element.name === name)
 				.map((element) => escapeHtml(textContent(element).replace(/\s+/g, ' ').trim()));
+		const checked = inside
+			.filter((element) => element.name === 'label')
+			.map((label) => {
+				const target = label.attribs.for;
+				const control = target
+					? inside.find((element) => element.attribs.id === target)
+					: elementsOf(label).find((e) => e.name === 'input');
+				return control?.attribs.checked !== undefined;
+			});
 		const standIn = declared.standIn({
 			attributes: { ...tool.attribs },
 			labels: texts('label'),
+			checked,
 			legends: texts('legend'),
 			pageUrl,
 			...(toolLink ? { link: toolLink } : {}),

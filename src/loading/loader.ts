@@ -91,16 +91,31 @@ function nestedTooDeep(file: string, line: number): Problem {
 	};
 }
 
+/** Markdown written with the extension Jekyll gives it by default, which the collections do not read. */
+const MARKDOWN_SPELLING = /\.markdown$/;
+
 /**
  * Files of a collection whose path holds a `#` or `?`: Astro reads a file by
  * its address, so it finds nothing, logs the error and builds on without the
  * article. Each gets a problem with a name to use instead, and the loader
- * leaves them out. Only such paths are looked at closely, so a folder of
- * well-named files costs one directory listing.
+ * leaves them out. So does a `.markdown` file where the collection reads
+ * `.md` (Jekyll's spelling, left out without a word otherwise). Only such
+ * paths are looked at closely, so a folder of well-named files costs one
+ * directory listing.
  */
 function unreadablePaths(base: string, pattern: string, listed: readonly string[]): { problems: Problem[]; skipped: string[] } {
 	const found: { problems: Problem[]; skipped: string[] } = { problems: [], skipped: [] };
 	for (const inside of listed) {
+		if (MARKDOWN_SPELLING.test(inside)) {
+			const renamed = inside.replace(MARKDOWN_SPELLING, '.md');
+			if (!matchesGlob(renamed, pattern) || !statSync(join(base, inside)).isFile()) continue;
+			found.problems.push({
+				file: displayPath(join(base, inside)),
+				field: 'file name',
+				message: `ends in .markdown, which the build does not read, so this article would be left out. Rename it to ${renamed.split('/').at(-1)}.`,
+			});
+			continue;
+		}
 		const unreadable = /[#?]/.exec(inside)?.[0];
 		if (!unreadable || !matchesGlob(inside, pattern) || !statSync(join(base, inside)).isFile()) continue;
 		// The folder or the file holding the character, and a name without it.
@@ -500,6 +515,9 @@ export function pactbookLoader(options: Options): Loader {
 			// One listing of the folder serves the file-name check and the choice of a render thread.
 			const listed = folderEntries(base);
 			if (matching(listed, options.pattern).length) return loadCollection(ctx, options, dir, base, listed);
+			// Files the collection cannot read (`issue.markdown`) are all it has: say so rather than build without them.
+			const { problems } = unreadablePaths(base, options.pattern, listed);
+			if (problems.length) throw new ContentError(problems);
 			// A folder with no file of the collection (a newsletter with no playbooks), or none at all, has
 			// nothing to load, and Astro's glob loader would warn of it as of a mistake. A folder deleted
 			// since the last build leaves none of its entries in the content cache. `astro dev` loads the

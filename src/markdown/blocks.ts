@@ -1,7 +1,16 @@
 import { fileURLToPath } from 'node:url';
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
 import type { MdastPluginDefinition, MdastPluginEntry, MdastVisitorContext } from 'satteri';
-import { type Block, BlockLines, type Opening, readBlock, unreadableRest } from '../lib/blocks.ts';
+import {
+	BLOCK_NAMES,
+	type Block,
+	BlockLines,
+	type Opening,
+	readBlock,
+	spacedOpening,
+	unreadableRest,
+	wildPropsProblem,
+} from '../lib/blocks.ts';
 import { displayPath } from '../lib/content-paths.ts';
 import { withBase } from '../lib/urls.ts';
 import { closest, type Problem } from '../schemas/problems.ts';
@@ -18,6 +27,24 @@ declare module 'mdast' {
 }
 
 const text = (value: string): PhrasingContent => ({ type: 'text', value });
+
+/**
+ * Whether a source may hold something this plugin reads: a directive (`:name`),
+ * a line starting with `:::` (a stray closing line, `::: tip`) or an
+ * `<InTheWild>` element. Files with none of these skip the plugin.
+ */
+const MAY_HOLD_BLOCKS = /:[\w-]|^[ \t>]*:::|<InTheWild\b/m;
+
+/** An MDX element's props as strings: a prop given as an expression counts as given, one written alone as empty. */
+function jsxProps(node: Readonly<Extract<Nodes, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>>) {
+	const props: Record<string, string | null> = {};
+	for (const attribute of node.attributes) {
+		// `{...props}` may hold any prop: nothing can be said about them before the page renders.
+		if (attribute.type !== 'mdxJsxAttribute') return undefined;
+		props[attribute.name] = typeof attribute.value === 'string' ? attribute.value : attribute.value ? '…' : null;
+	}
+	return props;
+}
 
 const paragraph = (className: string, children: PhrasingContent[]): RootContent => ({
 	type: 'paragraph',
@@ -56,8 +83,9 @@ function frame(block: Block): { className: string[]; label: string; before: Root
  * `:::tip`, `:::warning`, each with an optional `[title]`) as the same asides
  * the MDX components produce, so plain `.md` articles need no JSX. A block
  * Pactbook does not know, one missing what it needs, a `:::` that closes no
- * block and one that is never closed stop the build with the file, the line
- * and the fix.
+ * block, one that is never closed, one opened with a space (`::: tip`), text
+ * inside a tool's block and an `<InTheWild>` without its lesson stop the build
+ * with the file, the line and the fix.
  *
  * The parser's directive option also reads `:name` inside text (`10:30am`,
  * `Q3:revenue`) and `::name` lines as directives; Pactbook has none, so they
@@ -71,7 +99,7 @@ export function contentBlocks({ base = '/' }: { base?: string } = {}): MdastPlug
 		const path = factory.fileURL ? fileURLToPath(factory.fileURL) : undefined;
 		// A new render of this file: forget what was wrong with the last one.
 		if (path) forgetRenderProblems(path);
-		if (!/:[\w-]/.test(factory.source)) return null;
+		if (!MAY_HOLD_BLOCKS.test(factory.source)) return null;
 		const file = path ? displayPath(path) : 'content';
 		const source = factory.source;
 		const lineText = fileLines(path, source);
@@ -85,6 +113,13 @@ export function contentBlocks({ base = '/' }: { base?: string } = {}): MdastPlug
 			return start?.offset !== undefined && end?.offset !== undefined
 				? source.slice(start.offset, end.offset)
 				: `${node.type === 'textDirective' ? ':' : '::'}${node.name}${ctx.textContent(node)}`;
+		};
+		/** `<InTheWild>` in MDX: the same rules as `:::wild`, with its file and line, before the page renders it empty. */
+		const wildElement = (node: Readonly<Extract<Nodes, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>>) => {
+			if (node.name !== 'InTheWild') return;
+			const props = jsxProps(node);
+			const message = props && wildPropsProblem(props, closest);
+			if (message) problems.push({ file, field: `<InTheWild>${lineText([node.position?.start.line])}`, message });
 		};
 		const literal = (node: Readonly<Nodes>) => {
 			if (node.position) lines.literal(node.position);
@@ -104,6 +139,22 @@ export function contentBlocks({ base = '/' }: { base?: string } = {}): MdastPlug
 				// A tool's block (`:::questionnaire{id="…"}`) is rendered by the tool, as its declaration says.
 				const tool = toolByBlock(node.name);
 				if (tool?.block) {
+					// A tool's block holds nothing: text inside it, or a title, would be dropped without a word.
+					const inside = node.children.slice(labelled ? 1 : 0);
+					if (label !== undefined) {
+						problems.push({
+							file,
+							field: at(node.name, opening.line),
+							message: `takes no title, but has [${label}]. Remove it from the line, and put a heading above the block if it needs one.`,
+						});
+					}
+					if (inside.length) {
+						problems.push({
+							file,
+							field: at(node.name, opening.line),
+							message: `takes nothing between its opening line and \`:::\`, but has text inside${lineText([inside[0]!.position?.start.line])}, which would not be shown. Move the text before or after the block, so that \`:::\` comes on the line after the opening line.`,
+						});
+					}
 					const rendered = tool.block(attributes, { link: (href) => withBase(base, href) });
 					if (rendered.ok) ctx.replaceNode(node, { type: 'html', value: rendered.html });
 					else problems.push({ file, field: at(node.name, opening.line), message: rendered.message });
@@ -120,6 +171,8 @@ export function contentBlocks({ base = '/' }: { base?: string } = {}): MdastPlug
 				ctx.prependChild(node, before);
 				if (after) ctx.appendChild(node, after);
 			},
+			mdxJsxFlowElement: wildElement,
+			mdxJsxTextElement: wildElement,
 			textDirective(node, ctx) {
 				ctx.replaceNode(node, text(written(node, ctx)));
 			},
@@ -127,7 +180,7 @@ export function contentBlocks({ base = '/' }: { base?: string } = {}): MdastPlug
 				ctx.replaceNode(node, { type: 'paragraph', children: [text(written(node, ctx))] });
 			},
 			// A line of colons alone in code or HTML is an example; anywhere else outside a block, it closes none.
-			...(lines.hasClosingLines
+			...(lines.hasClosingLines || lines.hasSpacedOpenings
 				? {
 						code: literal,
 						inlineCode: literal,
@@ -138,7 +191,15 @@ export function contentBlocks({ base = '/' }: { base?: string } = {}): MdastPlug
 				for (const { name, line, rest } of unreadable) {
 					problems.push({ file, field: at(name, line), message: unreadableRest(name, rest) });
 				}
-				const { stray, unclosed } = lines;
+				const { unclosed, spaced } = lines;
+				let { stray } = lines;
+				for (const { name, line } of spaced) {
+					const known = BLOCK_NAMES.includes(name) || toolByBlock(name) !== undefined;
+					problems.push({ file, field: `::: ${name}${lineText([line])}`, message: spacedOpening(name, known, closest) });
+					// The `:::` after it was meant to close it: it is no stray of its own.
+					const closing = stray.find((other) => other > line);
+					stray = stray.filter((other) => other !== closing);
+				}
 				if (stray.length) {
 					problems.push({
 						file,

@@ -15,8 +15,17 @@ export const authorSchema = z.strictObject({
 			z.strictObject({
 				/** Link text, e.g. "Website". */
 				label: text(40),
-				/** Full address starting with https:// or mailto:. */
-				url: z.url({ protocol: /^(https?|mailto)$/, error: 'should be a full address starting with https://.' }),
+				/**
+				 * Full address starting with https:// or mailto:. Plain http:// is refused: the
+				 * link would leave the reader's connection open to being read and changed.
+				 */
+				url: z.url({
+					protocol: /^(https|mailto)$/,
+					error: (issue) =>
+						typeof issue.input === 'string' && /^\s*http:/i.test(issue.input)
+							? 'starts with http://, and author links must be secure. Write it with https:// (most sites answer there), or use a mailto: address.'
+							: 'should be a full address starting with https://.',
+				}),
 			}),
 		)
 		.default([]),

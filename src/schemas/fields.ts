@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { characterCount } from '../lib/characters.ts';
 
 /** A calendar date. YAML turns `2026-10-05` into a date; quoted ISO text is accepted too. */
 export const dateField = () =>
@@ -38,10 +39,17 @@ export function notACalendarDay(value: string): string | undefined {
 	return undefined;
 }
 
-/** Short text that must not be empty. */
+/**
+ * Short text that must not be empty, in Unicode's composed form (NFC), so
+ * that `é` is one character however the editor wrote it, measured and kept alike.
+ */
 export const text = (max?: number) => {
-	const base = z.string().trim().min(1, { error: 'is empty. Write some text.' });
-	return max === undefined ? base : base.max(max, { error: `is longer than ${max} characters. Shorten it.` });
+	const base = z.string().trim().normalize('NFC').min(1, { error: 'is empty. Write some text.' });
+	if (max === undefined) return base;
+	return base.superRefine((value, ctx) => {
+		const count = characterCount(value);
+		if (count > max) ctx.addIssue({ code: 'custom', message: `is longer than ${max} characters (it has ${count}). Shorten it.` });
+	});
 };
 
 /** A list of tags, written as text; `tags: [goals, activation]`. */

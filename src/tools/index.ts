@@ -89,11 +89,11 @@ export interface ToolDeclaration<Id extends string = string> {
 	budget: number;
 }
 
-/** The checklist's stand-in: its items as a plain list, and a link to tick them on the web. */
-function checklistStandIn({ attributes, labels, pageUrl, link }: StandInInput): string {
+/** The checklist's stand-in: its items as a plain list, ticked as the author ticked them, and a link to tick them on the web. */
+function checklistStandIn({ attributes, labels, checked, pageUrl, link }: StandInInput): string {
 	const id = (attributes['data-key'] ?? '').split('#')[1] ?? '';
 	const href = new URL(id ? `#${id}` : '', pageUrl).href;
-	return `<ul class="pb-tool-items">${labels.map((item) => `<li>☐ ${item}</li>`).join('')}</ul><p class="pb-tool-link"><a href="${escapeHtml(href)}">${escapeHtml(link ?? 'Fill in this checklist on the web')}</a></p>`;
+	return `<ul class="pb-tool-items">${labels.map((item, i) => `<li>${checked[i] ? '☑' : '☐'} ${item}</li>`).join('')}</ul><p class="pb-tool-link"><a href="${escapeHtml(href)}">${escapeHtml(link ?? 'Fill in this checklist on the web')}</a></p>`;
 }
 
 /** Declares a tool, keeping its id as a literal type (so `ToolId` lists every tool). */

@@ -50,6 +50,20 @@ describe('email editions', () => {
 		);
 	});
 
+	test('a checklist shows the items the author ticked as ticked, in both editions and the feeds', () => {
+		const html = readFileSync(edition('004-fourth', 'html'), 'utf8');
+		expect(html).toContain('<li>☑ Kick-off held with the partner</li>');
+		expect(html).toContain('<li>☐ Joint plan agreed</li>');
+		const text = readFileSync(edition('004-fourth', 'txt'), 'utf8');
+		expect(text).toMatch(/☑ Kick-off held with the partner\n(.*\n)?.*☐ Joint plan agreed/);
+		for (const feed of ['feed.xml', 'feed.json']) {
+			const body = readFileSync(join(site.dist, feed), 'utf8');
+			expect(body, feed).toContain('☑ Kick-off held with the partner');
+			expect(body, feed).toContain('☐ Joint plan agreed');
+			expect(body, feed).not.toContain('☐ Kick-off held');
+		}
+	});
+
 	test('no built page links to an email edition that was not built', () => {
 		const pages = readdirSync(site.dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('index.html'));
 		expect(pages.length).toBeGreaterThan(5);

@@ -120,6 +120,33 @@ describe('broken content stops the build with one line per problem', () => {
 		`);
 	});
 
+	test('a lone ::: line, ::: tip with a space, and text inside a tool block, in files with no other block', async () => {
+		const file = (name: string) => `test/fixtures/lone-block-lines/content/issues/${name}.md`;
+		const inside =
+			'takes nothing between its opening line and `:::`, but has text inside (line %), which would not be shown. Move the text before or after the block, so that `:::` comes on the line after the opening line.';
+		expect(await problems('lone-block-lines')).toBe(
+			[
+				'Pactbook found 5 problems in your content:',
+				`${file('01-spaced')}: ::: tip (line 8): has a space after the colons, so it is shown as text, not read as a block. Write \`:::tip\`, with no space.`,
+				`${file('02-stray')}: ::: (line 10): closes no block. Remove it, or, to put one block inside another, give the outer one more colons (::::note … ::::).`,
+				`${file('03-goals')}: :::goal-builder (line 10): ${inside.replace('%', '11')}`,
+				`${file('03-goals')}: :::goal-builder (line 14): takes no title, but has [My plan]. Remove it from the line, and put a heading above the block if it needs one.`,
+				`${file('04-ready')}: :::questionnaire (line 10): ${inside.replace('%', '12')}`,
+			].join('\n'),
+		);
+	});
+
+	test('<InTheWild> in MDX without its lesson, or with a prop it does not take, names the file and the line', async () => {
+		const file = 'test/fixtures/bad-wild-mdx/content/issues/01-wild.mdx';
+		expect(await problems('bad-wild-mdx')).toBe(
+			[
+				'Pactbook found 2 problems in your content:',
+				`${file}: <InTheWild> (line 10): needs lesson="…", the one-sentence lesson for partner managers. For example: <InTheWild source="Sports marketing, 2022" lesson="The side that adapts fastest keeps the spotlight.">`,
+				`${file}: <InTheWild> (line 16): lessons is not a prop of <InTheWild>. Did you mean lesson? It takes source, lesson and title.`,
+			].join('\n'),
+		);
+	});
+
 	test('in files with Windows line endings (CRLF), blocks get the same line numbers', async () => {
 		const dir = copyFixture('bad-blocks', 'bad-blocks-crlf');
 		for (const name of readdirSync(join(dir, 'issues'))) {
@@ -141,6 +168,19 @@ describe('broken content stops the build with one line per problem', () => {
 			'issues/three.md: :::tip (line 18)',
 			'issues/two.md: :::callout (line 8)',
 		]);
+	});
+
+	test('a .markdown file, where the build reads .md, stops it, whether or not the folder has other articles', async () => {
+		const message =
+			'issues/2026/002-jekyll.markdown: file name: ends in .markdown, which the build does not read, so this article would be left out. Rename it to 002-jekyll.md.';
+		expect(await problems('markdown-extension')).toBe(
+			`Pactbook found 1 problem in your content:\ntest/fixtures/markdown-extension/content/${message}`,
+		);
+		const dir = copyFixture('markdown-extension', 'markdown-extension-alone');
+		rmSync(join(dir, 'issues/001-read.md'));
+		const alone = await problems(dir);
+		expect(alone.startsWith('Pactbook found 1 problem in your content:\n')).toBe(true);
+		expect(alone.endsWith(`/${message}`)).toBe(true);
 	});
 
 	test('a standalone page at an address the site already uses', async () => {

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { BLOCK_NAMES, readBlockLines } from '../../../src/lib/blocks.ts';
+import { characterCount } from '../../../src/lib/characters.ts';
 import { FILE_SLUG_MAX, slugify } from '../../../src/lib/slug.ts';
 import { isFollowable } from '../../../src/lib/urls.ts';
 import { authorSchema } from '../../../src/schemas/author.ts';
@@ -427,9 +428,9 @@ export async function importSource(source: ExportSource, options: ImportOptions)
 			draft = true;
 			note('had no title; it was given a placeholder and kept as a draft.', 'Write its title, then remove `draft: true`.');
 		}
-		if ([...title].length > TITLE_MAX) {
+		if (characterCount(title) > TITLE_MAX) {
 			note(
-				`its title had ${[...title].length} characters; it was cut to ${TITLE_MAX} at a word.`,
+				`its title had ${characterCount(title)} characters; it was cut to ${TITLE_MAX} at a word.`,
 				'Check the title; the summary is the place for the rest.',
 			);
 			title = cut(title, TITLE_MAX);

@@ -1,6 +1,6 @@
 import { markdownToMdast } from 'satteri';
 import { describe, expect, test } from 'vitest';
-import { bodyLineOffset, readBlock, readBlockLines } from '../../../src/lib/blocks.ts';
+import { bodyLineOffset, readBlock, readBlockLines, spacedOpening, wildPropsProblem } from '../../../src/lib/blocks.ts';
 import { closest } from '../../../src/schemas/problems.ts';
 
 // Each source is parsed by Sätteri, as the build parses it; blocks and lines come from its positions.
@@ -61,6 +61,28 @@ describe('Markdown blocks', () => {
 		);
 		expect(problem('tip', { title: 'x' })).toBe(
 			'title is not an attribute of this block. It takes no attributes; write its title as :::tip[Your title].',
+		);
+	});
+
+	test('<InTheWild> takes the props of :::wild and a title, and needs its lesson', () => {
+		expect(wildPropsProblem({ lesson: 'L.', source: 'S', title: 'T' })).toBeUndefined();
+		const needs =
+			'needs lesson="…", the one-sentence lesson for partner managers. For example: <InTheWild source="Sports marketing, 2022" lesson="The side that adapts fastest keeps the spotlight.">';
+		expect(wildPropsProblem({ source: 'S' })).toBe(needs);
+		expect(wildPropsProblem({ lesson: ' ' })).toBe(needs);
+		expect(wildPropsProblem({ lesson: null })).toBe(needs);
+		expect(wildPropsProblem({ lesson: undefined })).toBe(needs);
+		expect(wildPropsProblem({ lessons: 'L.' }, closest)).toBe(
+			'lessons is not a prop of <InTheWild>. Did you mean lesson? It takes source, lesson and title.',
+		);
+	});
+
+	test('::: tip, with a space, is told to lose the space, and an unknown name is named too', () => {
+		expect(spacedOpening('tip', true)).toBe(
+			'has a space after the colons, so it is shown as text, not read as a block. Write `:::tip`, with no space.',
+		);
+		expect(spacedOpening('wlid', false, closest)).toBe(
+			'has a space after the colons, so it is shown as text, not read as a block. Write `:::wlid`, with no space; but :::wlid is not a Pactbook block. Did you mean wild? Use one of :::wild, :::note, :::tip, :::warning, and close it with a line of :::.',
 		);
 	});
 

@@ -16,6 +16,21 @@ describe('portableHtml', () => {
 		expect(html).toContain('href="mailto:a@e.example"');
 	});
 
+	test('a checklist becomes its items, ticked where the author ticked them, and a link to the web page', () => {
+		const html = portableHtml(
+			[
+				'<pb-checklist class="pb-checklist" data-key="issues/one#steps"><ul class="pb-checklist-items">',
+				'<li class="pb-check" data-id="a"><input type="checkbox" id="pb-steps-a" disabled><label for="pb-steps-a">Open</label></li>',
+				'<li class="pb-check" data-id="b"><input type="checkbox" id="pb-steps-b" disabled checked data-default="checked"><label for="pb-steps-b">Done &amp; dusted</label></li>',
+				'</ul></pb-checklist>',
+			].join(''),
+			{ pageUrl, tools: toolByElement },
+		);
+		expect(html).toBe(
+			'<ul class="pb-tool-items"><li>☐ Open</li><li>☑ Done &amp; dusted</li></ul><p class="pb-tool-link"><a href="https://news.example.com/issues/one/#steps">Fill in this checklist on the web</a></p>',
+		);
+	});
+
 	test('names an address that cannot be made absolute instead of failing with a bare error', () => {
 		const attempt = () => portableHtml('<p><a href="https://x.example:99999/">a</a></p>', { pageUrl, tools: toolByElement });
 		expect(attempt).toThrow(UnfollowableLink);

@@ -2,12 +2,75 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { markdownToHtml } from 'satteri';
+import { markdownToHtml, mdxToJs } from 'satteri';
 import { describe, expect, test } from 'vitest';
 import { contentBlocks } from '../../../src/markdown/blocks.ts';
 
 const render = async (md: string) =>
 	(await markdownToHtml(md, { features: { directive: true }, mdastPlugins: [contentBlocks()] })).html;
+const compileMdx = async (mdx: string) => mdxToJs(mdx, { features: { directive: true }, mdastPlugins: [contentBlocks()] });
+
+describe('a file with no block but a line starting with :::', () => {
+	test('a lone closing line stops the render', async () => {
+		await expect(render('Just text.\n\n:::\n')).rejects.toThrow('::: (line 3): closes no block');
+	});
+
+	test('::: tip, written with a space, stops the render once, without its closing line counted as a stray', async () => {
+		const error = await render('::: tip\n\nhello\n\n:::\n').then(
+			() => undefined,
+			(thrown: Error) => thrown.message,
+		);
+		expect(error).toBe(
+			'Pactbook found 1 problem in your content:\ncontent: ::: tip (line 1): has a space after the colons, so it is shown as text, not read as a block. Write `:::tip`, with no space.',
+		);
+		await expect(render('> ::: goal-builder\n> :::\n')).rejects.toThrow(
+			'::: goal-builder (line 1): has a space after the colons',
+		);
+	});
+
+	test('::: tip in code stays an example', async () => {
+		expect(await render('```md\n::: tip\nx\n:::\n```\n\n    ::: note\n')).toContain('<pre><code class="language-md">::: tip');
+	});
+});
+
+describe('tool blocks hold nothing', () => {
+	test('text between the lines of :::goal-builder or :::questionnaire stops the render with its line', async () => {
+		await expect(render('Intro\n\n:::goal-builder\nMy goals.\n:::\n')).rejects.toThrow(
+			':::goal-builder (line 3): takes nothing between its opening line and `:::`, but has text inside (line 4), which would not be shown. Move the text before or after the block, so that `:::` comes on the line after the opening line.',
+		);
+		await expect(render(':::questionnaire{id="x"}\n\nAnswer honestly.\n\n:::\n')).rejects.toThrow(
+			':::questionnaire (line 1): takes nothing between its opening line and `:::`, but has text inside (line 3)',
+		);
+	});
+
+	test('a title on :::goal-builder stops the render; the bare block renders', async () => {
+		await expect(render(':::goal-builder[My plan]\n:::\n')).rejects.toThrow(
+			':::goal-builder (line 1): takes no title, but has [My plan]. Remove it from the line, and put a heading above the block if it needs one.',
+		);
+		expect(await render(':::goal-builder\n:::\n')).toContain('<pb-goal-builder');
+	});
+});
+
+describe('<InTheWild> in MDX', () => {
+	test('without its lesson, or with a prop it does not take, stops the compile with its line', async () => {
+		await expect(compileMdx('Intro\n\n<InTheWild source="Retail">\n\nStory.\n\n</InTheWild>\n')).rejects.toThrow(
+			'<InTheWild> (line 3): needs lesson="…", the one-sentence lesson for partner managers.',
+		);
+		await expect(compileMdx('A <InTheWild lessons="x">story</InTheWild>.\n')).rejects.toThrow(
+			'<InTheWild> (line 1): lessons is not a prop of <InTheWild>. Did you mean lesson?',
+		);
+	});
+
+	test('with a lesson, written or as an expression, or props spread from an object, compiles', async () => {
+		for (const mdx of [
+			'<InTheWild lesson="Adapt.">\n\nStory.\n\n</InTheWild>\n',
+			'<InTheWild lesson={lesson}>\n\nStory.\n\n</InTheWild>\n',
+			'<InTheWild {...story} />\n',
+		]) {
+			expect((await compileMdx(mdx)).code).toContain('InTheWild');
+		}
+	});
+});
 
 describe('Markdown blocks, as the parser reads them', () => {
 	test('a block shown inside a longer code fence stays an example, and the article goes on', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { notACalendarDay } from '../../../src/schemas/fields.ts';
+import { characterCount } from '../../../src/lib/characters.ts';
+import { notACalendarDay, text } from '../../../src/schemas/fields.ts';
 import { impossibleDates } from '../../../src/schemas/frontmatter.ts';
 
 describe('calendar dates', () => {
@@ -34,5 +35,23 @@ describe('calendar dates', () => {
 			{ field: 'updated', value: '2026-02-30', reason: 'February 2026 has 28 days' },
 		]);
 		expect(impossibleDates('No frontmatter; date: 2026-02-31')).toEqual([]);
+	});
+});
+
+describe('text fields', () => {
+	const nfd = 'e\u0301';
+	test('count the characters a reader sees, however accents and emoji are encoded', () => {
+		expect(characterCount(nfd.repeat(3))).toBe(3);
+		expect(characterCount('é'.repeat(3))).toBe(3);
+		expect(characterCount('🚀👩‍👩‍👧🇯🇵')).toBe(3);
+		expect(characterCount('Партнёры')).toBe(8);
+	});
+	test('keep text composed (NFC) and trimmed, and measure it so', () => {
+		const title = text(120);
+		expect(title.parse(` ${nfd.repeat(120)} `)).toBe('é'.repeat(120));
+		expect(title.parse('🚀'.repeat(120))).toBe('🚀'.repeat(120));
+		const issue = title.safeParse(nfd.repeat(121)).error?.issues[0];
+		expect(issue?.message).toBe('is longer than 120 characters (it has 121). Shorten it.');
+		expect(title.safeParse('  ').error?.issues[0]?.message).toBe('is empty. Write some text.');
 	});
 });

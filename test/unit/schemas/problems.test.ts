@@ -55,6 +55,16 @@ describe('author files', () => {
 			'a.yaml: links.0.url: should be a full address starting with https://. For example: url: https://example.com/maya',
 		);
 	});
+	test('take https:// and mailto: links, and refuse plain http:// with the fix', () => {
+		const link = (url: string) => authorProblems({ name: 'A', links: [{ label: 'Site', url }] });
+		expect(link('https://a.example/me')).toBe('(valid)');
+		expect(link('mailto:ana@a.example')).toBe('(valid)');
+		for (const url of ['http://a.example/me', 'HTTP://A.EXAMPLE']) {
+			expect(link(url)).toBe(
+				'a.yaml: links.0.url: starts with http://, and author links must be secure. Write it with https:// (most sites answer there), or use a mailto: address. For example: url: https://example.com/maya',
+			);
+		}
+	});
 });
 
 describe('unknown nested fields', () => {

@@ -80,6 +80,34 @@ describe('new:issue and new:playbook', () => {
 		expect(readFileSync(file, 'utf8')).toContain(`title: "${'x'.repeat(TITLE_MAX - 3)} ab"`);
 	});
 
+	test('a title with no Latin letter or digit gets a file named after its kind, and is not refused', () => {
+		const dir = contentCopy();
+		const made = (kind: 'issue' | 'playbook', title: string) => relative(dir, scaffold(kind, title, { contentDir: dir, today }));
+		expect(made('issue', 'Партнёры и друзья')).toBe('issues/100-issue.md');
+		expect(made('issue', '日本語のタイトル')).toBe('issues/101-issue.md');
+		expect(made('issue', '🚀🚀')).toBe('issues/102-issue.md');
+		expect(readFileSync(join(dir, 'issues/100-issue.md'), 'utf8')).toContain('title: "Партнёры и друзья"');
+		expect(made('playbook', 'Партнёры')).toBe('playbooks/playbook.md');
+		expect(made('playbook', 'Друзья')).toBe('playbooks/playbook-2.md');
+		// The same title twice is found by the title itself, as the file name says nothing of it.
+		expect(() => scaffold('issue', ' 🚀🚀 ', { contentDir: dir, today })).toThrow(
+			/issues\/102-issue\.md already has this title; nothing was written\. Choose another title or edit that file\./,
+		);
+		expect(() => scaffold('playbook', 'Друзья', { contentDir: dir, today })).toThrow(
+			/playbooks\/playbook-2\.md already has this title/,
+		);
+		expect(readdirSync(join(dir, 'issues')).filter((name) => name.endsWith('-issue.md'))).toHaveLength(3);
+	});
+
+	test('counts a title’s characters as a reader sees them, and writes it composed (NFC)', () => {
+		const dir = contentCopy();
+		const file = scaffold('issue', 'e\u0301'.repeat(TITLE_MAX), { contentDir: dir, today });
+		expect(readFileSync(file, 'utf8')).toContain(`title: "${'é'.repeat(TITLE_MAX)}"`);
+		expect(() => scaffold('issue', 'e\u0301'.repeat(TITLE_MAX + 1), { contentDir: dir, today })).toThrow(
+			`That title has ${TITLE_MAX + 1} characters; titles are at most ${TITLE_MAX}`,
+		);
+	});
+
 	test('reads issue numbers from frontmatter with Windows line ends or a byte-order mark, as the build does', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'pb-scaffold-'));
 		dirs.push(dir);
@@ -105,5 +133,19 @@ describe('new:issue and new:playbook', () => {
 		});
 		expect(out).toContain('as a draft.');
 		expect(readFileSync(join(dir, 'issues', '100-partner-or-pen-pal.md'), 'utf8')).toMatch(/^---\nnumber: 100\n/);
+	});
+
+	test('npm run new:issue with a title of another script says how to give the file a readable address', () => {
+		const dir = contentCopy();
+		const root = join(import.meta.dirname, '../../..');
+		const script = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).scripts['new:issue'] as string;
+		const [, ...args] = script.split(' && ').at(-1)!.split(' ');
+		const out = execFileSync(process.execPath, [...args, 'Партнёры', 'и', 'друзья'], {
+			cwd: root,
+			env: { ...process.env, PACTBOOK_CONTENT: dir },
+			encoding: 'utf8',
+		});
+		expect(out).toContain(`Created ${relative(root, join(dir, 'issues', '100-issue.md'))} as a draft.`);
+		expect(out).toContain('rename the file or set `slug:`');
 	});
 });

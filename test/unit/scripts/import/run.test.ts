@@ -668,7 +668,7 @@ describe('what the schema refuses', () => {
 		expect(frontmatter(text).author).toBeUndefined();
 		expect(articleProblems(article.path, text, 'issues')).toEqual([]);
 		expect(article.losses[0]?.message).toBe(
-			'it was kept as a draft because the build would refuse it: issues/001-a-title.md: tags.0: is longer than 40 characters. Shorten it. For example: tags: [activation, goals]',
+			'it was kept as a draft because the build would refuse it: issues/001-a-title.md: tags.0: is longer than 40 characters (it has 41). Shorten it. For example: tags: [activation, goals]',
 		);
 	});
 

@@ -251,6 +251,7 @@ describe('the built HTML', () => {
 			questionnaireStandIn({
 				attributes: { id: 'pb-q-x-tool' },
 				labels: [],
+				checked: [],
 				legends: ['One &amp; two? (required)', 'Three?'],
 				pageUrl: 'https://news.example.com/playbooks/p/',
 			}),
