@@ -96,7 +96,14 @@ export const isShareFragment = (hash: string) => hash.startsWith(SHARE_PREFIX);
  */
 export function decodeShare(hash: string, q: Questionnaire & { id: string }): DecodeResult {
 	if (!isShareFragment(hash)) return { ok: false, message: SHARE_MESSAGES.damaged };
-	const [encoded = '', sum = '', ...rest] = decodeURIComponent(hash.slice(SHARE_PREFIX.length)).split('.');
+	let fragment: string;
+	try {
+		fragment = decodeURIComponent(hash.slice(SHARE_PREFIX.length));
+	} catch {
+		// A `%` not followed by a whole, valid UTF-8 sequence.
+		return { ok: false, message: SHARE_MESSAGES.damaged };
+	}
+	const [encoded = '', sum = '', ...rest] = fragment.split('.');
 	const body = fromBase64Url(encoded);
 	if (rest.length || body === undefined || checksum(body) !== sum) return { ok: false, message: SHARE_MESSAGES.damaged };
 	let value: unknown;

@@ -91,6 +91,23 @@ describe('share links', () => {
 			/^#pb-share=[\w-]+\.[0-9a-f]{8}$/,
 		);
 	});
+
+	test('a bad percent sequence is damaged, like any other tampered link, and never throws', () => {
+		const link = encodeShare({ kind: 'result', questionnaire: sample.id, version: 1, answers: { level: ['vaguely'] } });
+		for (const hash of [
+			'#pb-share=%E0%A4%A',
+			'#pb-share=%ZZ',
+			'#pb-share=%',
+			`${link}%`,
+			`${link.slice(0, 14)}%C3${link.slice(14)}`,
+		])
+			expect(decodeShare(hash, sample)).toEqual({ ok: false, message: SHARE_MESSAGES.damaged });
+		fc.assert(
+			fc.property(fc.string({ unit: fc.constantFrom('%', 'E', '0', 'A', '4', 'Z', '.', 'x') }), (tail) => {
+				expect(() => decodeShare(`#pb-share=${tail}`, sample)).not.toThrow();
+			}),
+		);
+	});
 });
 
 describe('saved assessments across questionnaire versions', () => {
