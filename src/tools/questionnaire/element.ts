@@ -573,7 +573,7 @@ ${rows.map((r) => `<tr><th scope="row">${esc(r.question.text)}</th><td>${esc(r.m
 		const exchange = await import('./exchange.ts');
 		const { download } = await import('../../elements/download.ts');
 		const a = this.#current;
-		const name = `${this.#q.id}${a.name ? `-${a.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` : ''}`;
+		const name = exchange.exportName(this.#q, a);
 		if (kind === 'md') download(`${name}.md`, exchange.toMarkdown(this.#q, a), 'text/markdown');
 		else if (kind === 'csv') download(`${name}.csv`, exchange.toCsv(this.#q, a), 'text/csv');
 		else download(`${name}.json`, exchange.toJson(this.#q, a), 'application/json');

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { comparePartners, compareSides } from '../../../../src/tools/questionnaire/compare.ts';
-import { EXPORT_FORMAT, fromJson, toCsv, toJson, toMarkdown } from '../../../../src/tools/questionnaire/exchange.ts';
+import { EXPORT_FORMAT, exportName, fromJson, toCsv, toJson, toMarkdown } from '../../../../src/tools/questionnaire/exchange.ts';
 import { renderQuestionnaire } from '../../../../src/tools/questionnaire/render.ts';
 import { defineQuestionnaire, questionnaireSchema } from '../../../../src/tools/questionnaire/schema.ts';
 import { score } from '../../../../src/tools/questionnaire/scoring.ts';
@@ -207,6 +207,14 @@ describe('export and import', () => {
 			`Ambition and goals,"Has the partner told you which level of your program it wants to reach, and by when?",Vaguely,1,2,"'=cmd() ""quoted"", two\nlines"`,
 		);
 		expect(lines[6]).toContain(',Not applicable,,,');
+	});
+
+	test('file names keep the partner’s name in any script, accents included', () => {
+		expect(exportName(sample, { name: 'Müller 日本' })).toBe('partner-or-pen-pal-müller-日本');
+		expect(exportName(sample, { name: 'Acme Advisors' })).toBe('partner-or-pen-pal-acme-advisors');
+		expect(exportName(sample, { name: 'Партнёры: «Север»' })).toBe('partner-or-pen-pal-партнёры-север');
+		expect(exportName(sample, { name: '🎉' })).toBe('partner-or-pen-pal');
+		expect(exportName(sample, { name: '' })).toBe('partner-or-pen-pal');
 	});
 
 	test('JSON round-trips; a bad file gives a message and no assessment', () => {
