@@ -12,7 +12,7 @@
  * `deleted` was added without a new version: it only helps two tabs merge
  * their saves, and a page that drops it loses no answers.
  */
-import { partnerKey } from '../goals/model.ts';
+import { partnerKey } from '../../lib/partner-key.ts';
 import { parseSnapshot, previousFor, type Snapshot, sameAnswers } from './previous.ts';
 import { type Answer, type Questionnaire, validAnswer } from './scoring.ts';
 
