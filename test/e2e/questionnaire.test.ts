@@ -517,7 +517,7 @@ describe('partner qualification questionnaire', () => {
 
 		await page.getByRole('button', { name: 'Rename Acme Advisors' }).click();
 		await expect(notice.locator('p').textContent()).resolves.toBe(
-			'Type the new name for Acme Advisors, then choose Save assessment. The answers you had on screen were not saved under a partner: Undo brings them back.',
+			'Type the new name for Acme Advisors, then choose Save assessment. Your unsaved answers are still here: Undo brings them back.',
 		);
 		await expect(page.evaluate(() => document.activeElement?.classList.contains('pb-q-name'))).resolves.toBe(true);
 		await notice.getByRole('button', { name: 'Undo' }).click();

@@ -37,8 +37,7 @@ type Defined = Questionnaire & { id: string };
 
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const newId = () => `p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-/** Said when an assessment with unsaved answers is replaced on screen. */
-const KEPT = 'The answers you had on screen were not saved under a partner: Undo brings them back.';
+/** Said while an assessment replaced on screen with unsaved answers can be brought back. */
 const keptText = (a: Assessment) =>
 	`Your unsaved answers${a.name.trim() ? ` for ${a.name.trim()}` : ''} are still here: Undo brings them back.`;
 /** What a comparison was drawn from: a partner renamed or saved again since draws it again. */
@@ -401,13 +400,13 @@ class PbQuestionnaire extends HTMLElement {
 			const name = this.querySelector<HTMLInputElement>('.pb-q-name')!;
 			if (button.hasAttribute('data-rename')) {
 				const text = `Type the new name for ${partner.name}, then choose Save assessment.`;
-				if (kept) this.#offerUndo(`${text} ${KEPT}`, () => this.#replaceDraft(before));
+				if (kept) this.#offerUndo(`${text} ${keptText(before)}`, () => this.#replaceDraft(before));
 				else this.#notice(text);
 				name.focus();
 				name.select();
 			} else {
 				this.#offerUndo(
-					`Opened ${partner.name}. Changes are saved to this browser as you answer; choose Save assessment to update ${partner.name}.${kept ? ` ${KEPT}` : ''}`,
+					`Opened ${partner.name}. Changes are saved to this browser as you answer; choose Save assessment to update ${partner.name}.${kept ? ` ${keptText(before)}` : ''}`,
 					() => this.#replaceDraft(before),
 				);
 				this.querySelector<HTMLElement>('.pb-q-form input:not([disabled])')?.focus();
@@ -502,7 +501,7 @@ class PbQuestionnaire extends HTMLElement {
 
 	#fresh() {
 		const { before, kept } = this.#replaceDraft(emptyAssessment(this.#q, newId()));
-		this.#offerUndo(`Started a new, empty assessment.${kept ? ` ${KEPT}` : ''}`, () => this.#replaceDraft(before));
+		this.#offerUndo(`Started a new, empty assessment.${kept ? ` ${keptText(before)}` : ''}`, () => this.#replaceDraft(before));
 	}
 
 	async #compare() {
@@ -520,25 +519,16 @@ class PbQuestionnaire extends HTMLElement {
 	async #drawComparison(shown: Assessment[], focus: boolean) {
 		const box = this.querySelector<HTMLElement>('.pb-q-compare')!;
 		this.#compared = { ids: shown.map((p) => p.id), drawn: comparedKey(shown) };
-		const { comparePartners } = await import('./compare.ts');
+		const { comparisonHtml } = await import('./compare.ts');
 		// Partners changed again while the code loaded: the later call draws.
 		if (this.#compared.drawn !== comparedKey(shown)) return;
-		const partners = shown.map((p) => ({ name: p.name, answers: p.answers }));
-		const compared = comparePartners(this.#q, partners);
-		const head = compared.partners.map((p) => `<th scope="col">${esc(p.name)}</th>`).join('');
-		const cell = (percent: number | undefined) => `<td>${percent === undefined ? 'Not scored' : percentText(percent)}</td>`;
-		box.innerHTML = `${sectionChart(compared.sections.map((s) => ({ title: s.title, percents: s.percents })))}
-<p class="pb-q-legend">${compared.partners.map((p, i) => `<span class="pb-q-key pb-q-s${i + 1}"></span> ${esc(p.name)}`).join(' ')}</p>
-<table class="pb-q-table"><caption>Partners compared by section</caption><thead><tr><th scope="col">Section</th>${head}</tr></thead><tbody>
-${compared.sections.map((s) => `<tr><th scope="row">${esc(s.title)}</th>${s.percents.map(cell).join('')}</tr>`).join('')}
-<tr><th scope="row">Overall</th>${compared.partners.map((p) => `<td>${percentText(p.percent)}, ${esc(p.verdict)}</td>`).join('')}</tr>
-</tbody></table>`;
+		box.innerHTML = comparisonHtml(this.#q, shown);
 		box.hidden = false;
 		if (focus) box.focus();
 	}
 
 	async #share(kind: 'result' | 'ask' | 'reply') {
-		const { encodeShare } = await import('./share.ts');
+		const { encodeShare, SHARE_DIALOG } = await import('./share.ts');
 		const a = this.#current;
 		const payload: SharePayload =
 			kind === 'ask'
@@ -567,23 +557,10 @@ ${compared.sections.map((s) => `<tr><th scope="row">${esc(s.title)}</th>${s.perc
 							...(a.name ? { name: a.name } : {}),
 						};
 		const url = `${location.origin}${location.pathname}${encodeShare(payload)}`;
-		const texts = {
-			result: [
-				'Share link',
-				'Anyone with this link sees these answers and their result. The answers travel in the link itself; your notes stay here.',
-			],
-			ask: [
-				'Ask the partner',
-				'Send this link to your partner. It opens this questionnaire for them to answer from their side, then gives them a link to send back to you.',
-			],
-			reply: [
-				'Send my answers back',
-				'Send this link back to whoever asked you. It carries your answers, and opening it shows both sides compared.',
-			],
-		}[kind];
+		const texts = SHARE_DIALOG[kind];
 		const dialog = this.querySelector('dialog')!;
-		this.#text('.pb-q-dialog-title', texts[0]!);
-		this.#text('.pb-q-dialog-text', texts[1]!);
+		this.#text('.pb-q-dialog-title', texts[0]);
+		this.#text('.pb-q-dialog-text', texts[1]);
 		this.#text('.pb-q-copied', '');
 		dialog.querySelector<HTMLInputElement>('.pb-q-link')!.value = url;
 		dialog.showModal();
@@ -602,7 +579,7 @@ ${compared.sections.map((s) => `<tr><th scope="row">${esc(s.title)}</th>${s.perc
 	}
 
 	async #openLink(hash: string) {
-		const { decodeShare } = await import('./share.ts');
+		const { decodeShare, openedText } = await import('./share.ts');
 		const decoded = decodeShare(hash, this.#q);
 		if (!decoded.ok) {
 			this.#notice(decoded.message);
@@ -627,23 +604,13 @@ ${compared.sections.map((s) => `<tr><th scope="row">${esc(s.title)}</th>${s.perc
 		};
 		this.#saving = false;
 		this.#render();
-		this.#notice(
-			payload.kind === 'ask'
-				? `You were asked to answer this questionnaire from your side${payload.name ? ` about ${payload.name}` : ''}. Your answers are not saved here; when you are done, choose “Send my answers back”.`
-				: `These are the answers from a shared link${payload.name ? ` about ${payload.name}` : ''}. They are not saved in this browser unless you save them under a partner name; what you saved before is unchanged.`,
-		);
+		this.#notice(openedText(payload));
 	}
 
 	async #sides(mine: Assessment, theirs: Assessment, name: string | undefined) {
-		const { compareSides } = await import('./compare.ts');
-		const rows = compareSides(this.#q, mine.answers, theirs.answers);
+		const { sidesHtml } = await import('./compare.ts');
 		const box = this.querySelector<HTMLElement>('.pb-q-sides')!;
-		const share = (value: number | undefined) => (value === undefined ? '' : ` (${Math.round(value * 100)}%)`);
-		box.querySelector('div')!.innerHTML =
-			`<p>${esc(mine.name || 'Your answers')} compared with the partner’s answers, biggest disagreement first.</p>
-<table class="pb-q-table"><caption>Both sides, question by question</caption><thead><tr><th scope="col">Question</th><th scope="col">You</th><th scope="col">Partner</th><th scope="col">Gap</th></tr></thead><tbody>
-${rows.map((r) => `<tr><th scope="row">${esc(r.question.text)}</th><td>${esc(r.mine)}${share(r.mineShare)}</td><td>${esc(r.theirs)}${share(r.theirsShare)}</td><td>${r.gap === undefined ? '–' : `${Math.round(r.gap * 100)} points`}</td></tr>`).join('')}
-</tbody></table>`;
+		box.querySelector('div')!.innerHTML = sidesHtml(this.#q, mine.answers, theirs.answers, mine.name);
 		box.hidden = false;
 		this.#notice(
 			`The partner’s answers came back${name ? ` for ${name}` : ''}. They are compared with yours below; nothing you saved was changed.`,
@@ -673,7 +640,7 @@ ${rows.map((r) => `<tr><th scope="row">${esc(r.question.text)}</th><td>${esc(r.m
 		}
 		const { before, kept } = this.#replaceDraft({ ...result.assessment, id: newId() });
 		this.#offerUndo(
-			`Imported ${file.name}. ${result.note ?? ''} Save it under a partner name to keep it with your partners.${kept ? ` ${KEPT}` : ''}`,
+			`Imported ${file.name}. ${result.note ?? ''} Save it under a partner name to keep it with your partners.${kept ? ` ${keptText(before)}` : ''}`,
 			() => this.#replaceDraft(before),
 		);
 	}
