@@ -10,6 +10,7 @@ import {
 	nextState,
 	progressText,
 } from './checklist.ts';
+import { downloadSlug } from './slug.ts';
 import { overlap, RELATED_THRESHOLD } from './storage.ts';
 
 export const EXPORT_FORMAT = 'pactbook-checklist';
@@ -123,20 +124,10 @@ export function fromJson(text: string, key: string, items: readonly ChecklistIte
 	return notes.length ? { ok: true, state, ticked, note: notes.join(' ') } : { ok: true, state, ticked };
 }
 
-/** A file name's part made of the letters and digits of `text`, in any script, joined by hyphens. */
-function fileSlug(text: string | undefined): string {
-	const slug = (text ?? '')
-		.normalize('NFC')
-		.toLowerCase()
-		.replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
-		.replace(/^-+|-+$/g, '');
-	return Array.from(slug).slice(0, 80).join('').replace(/-+$/, '');
-}
-
 /**
  * The name (without extension) of an export: the checklist's title in any
  * script, else the page's title, else "checklist" and the date.
  */
 export function exportName(title: string | undefined, pageTitle: string | undefined, date: Date): string {
-	return fileSlug(title) || fileSlug(pageTitle) || `checklist-${date.toISOString().slice(0, 10)}`;
+	return downloadSlug(title) || downloadSlug(pageTitle) || `checklist-${date.toISOString().slice(0, 10)}`;
 }

@@ -34,3 +34,18 @@ export function slugify(text: string, { letters = 'ascii', max }: SlugRules = {}
 
 /** Longest slug Pactbook writes into a file name (`npm run new:issue`, `npm run import`). */
 export const FILE_SLUG_MAX = 60;
+
+/**
+ * The part of a downloaded file's name made of the letters and digits of
+ * `text`, in any script and with their accents (`Müller 日本` → `müller-日本`),
+ * joined by hyphens and cut to 80 characters, never inside a letter. Empty
+ * when nothing is left; callers choose the fallback.
+ */
+export function downloadSlug(text: string | undefined): string {
+	const slug = (text ?? '')
+		.normalize('NFC')
+		.toLowerCase()
+		.replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+		.replace(/^-+|-+$/g, '');
+	return Array.from(slug).slice(0, 80).join('').replace(/-+$/, '');
+}

@@ -488,6 +488,180 @@ describe('partner qualification questionnaire', () => {
 		expect(await progress(fresh)).toBe('1 of 10 answered');
 	});
 
+	test('the partner name typed before answering stays while answering, after a reload, and for a plan', async () => {
+		const context = await newContext();
+		const page = await open(context);
+		const name = page.getByLabel('Partner name');
+		await name.fill('Umbrella');
+		await answer(page, MIDDLE[0]![0], MIDDLE[0]![1]);
+		await question(page, MIDDLE[0]![0]).getByLabel('Note').fill('Met at the summit');
+		expect(await name.inputValue()).toBe('Umbrella');
+		await page.reload();
+		await eventually(() => progress(page)).toBe('1 of 10 answered');
+		expect(await name.inputValue()).toBe('Umbrella');
+		await page.getByRole('button', { name: /^Add to a plan: “.*which level of your program/ }).click();
+		await eventually(() => page.locator('.pb-q-plan-status').textContent()).toMatch(/to a new plan for Umbrella/);
+	});
+
+	test('opening or renaming a partner never loses unsaved answers: Undo brings them back, whatever notice came since', async () => {
+		const page = await open();
+		const notice = page.locator('.pb-notice');
+		for (const name of ['Acme Advisors', 'Globex Consulting']) {
+			await answerAll(page);
+			await page.getByLabel('Partner name').fill(name);
+			await page.getByRole('button', { name: 'Save assessment' }).click();
+			await page.getByRole('button', { name: 'New assessment' }).click();
+		}
+		await answer(page, MIDDLE[0]![0], 'A level and a date');
+		await question(page, MIDDLE[0]![0]).getByLabel('Note').fill('Not saved yet');
+
+		await page.getByRole('button', { name: 'Rename Acme Advisors' }).click();
+		await expect(notice.locator('p').textContent()).resolves.toBe(
+			'Type the new name for Acme Advisors, then choose Save assessment. Your unsaved answers are still here: Undo brings them back.',
+		);
+		await expect(page.evaluate(() => document.activeElement?.classList.contains('pb-q-name'))).resolves.toBe(true);
+		await notice.getByRole('button', { name: 'Undo' }).click();
+		expect(await progress(page)).toBe('1 of 10 answered');
+		await expect(question(page, MIDDLE[0]![0]).getByLabel('Note').inputValue()).resolves.toBe('Not saved yet');
+		await expect(page.getByLabel('Partner name').inputValue()).resolves.toBe('');
+
+		await page.getByRole('button', { name: 'Open Globex Consulting' }).click();
+		expect(await progress(page)).toBe('10 of 10 answered');
+		// Another message replaces the one that offered Undo: Undo stays, and says what it brings back.
+		await page.getByRole('button', { name: 'Compare selected (2 to 4)' }).click();
+		await expect(notice.locator('p').textContent()).resolves.toBe(
+			'Tick two to four partners to compare them. Your unsaved answers are still here: Undo brings them back.',
+		);
+		expect(await axe(page)).toEqual([]);
+		await notice.getByRole('button', { name: 'Undo' }).click();
+		expect(await progress(page)).toBe('1 of 10 answered');
+		await expect(question(page, MIDDLE[0]![0]).getByLabel('Note').inputValue()).resolves.toBe('Not saved yet');
+		await expect(question(page, MIDDLE[0]![0]).getByLabel('A level and a date').isChecked()).resolves.toBe(true);
+	});
+
+	test('two tabs: one starting a new assessment leaves the other’s answers alone, and partners both save are kept', async () => {
+		const context = await newContext();
+		const a = await open(context);
+		const b = await open(context);
+		await answerAll(a, MIDDLE.slice(0, 3));
+		await a.getByLabel('Partner name').fill('Acme Advisors');
+		await b.getByRole('button', { name: 'New assessment' }).click();
+		await eventually(() => a.locator('.pb-notice p').textContent()).toBe('Updated from another tab.');
+		expect(await progress(a)).toBe('3 of 10 answered');
+		await expect(a.getByLabel('Partner name').inputValue()).resolves.toBe('Acme Advisors');
+
+		await answer(b, MIDDLE[0]![0], 'A level and a date');
+		await b.getByLabel('Partner name').fill('Globex Consulting');
+		await a.getByRole('button', { name: 'Save assessment' }).click();
+		await b.getByRole('button', { name: 'Save assessment' }).click();
+		for (const page of [a, b])
+			await eventually(() => page.locator('.pb-q-saved tbody th').allTextContents()).toEqual([
+				expect.stringContaining('Acme Advisors'),
+				expect.stringContaining('Globex Consulting'),
+			]);
+		const partners = JSON.parse((await stored(a))!).data.partners;
+		expect(partners.map((p: { name: string }) => p.name)).toEqual(['Acme Advisors', 'Globex Consulting']);
+		expect(Object.keys(partners[0].answers)).toHaveLength(3);
+		expect(await progress(a)).toBe('3 of 10 answered');
+		expect(await progress(b)).toBe('1 of 10 answered');
+
+		// A partner deleted in one tab is gone from the other, and stays gone when the other saves its answers.
+		await b.getByRole('button', { name: 'Delete Acme Advisors' }).click();
+		await eventually(() => a.locator('.pb-q-saved tbody th').allTextContents()).toEqual(['Globex Consulting']);
+		await question(a, MIDDLE[1]![0]).getByLabel('Note').fill('Still on screen here');
+		expect(JSON.parse((await stored(a))!).data.partners.map((p: { name: string }) => p.name)).toEqual(['Globex Consulting']);
+		expect(await progress(a)).toBe('3 of 10 answered');
+	});
+
+	test('saving a new assessment under a saved partner’s name, in any case, updates that partner as a new run', async () => {
+		const page = await open();
+		await answerAll(page);
+		await page.getByLabel('Partner name').fill('Alpha');
+		await page.getByRole('button', { name: 'Save assessment' }).click();
+		await page.getByRole('button', { name: 'New assessment' }).click();
+		await answerAll(page);
+		await answer(page, MIDDLE[0]![0], 'Not discussed');
+		await page.getByLabel('Partner name').fill('alpha');
+		await page.getByRole('button', { name: 'Save assessment' }).click();
+		await expect(page.locator('.pb-notice p').textContent()).resolves.toBe(
+			'Alpha was already saved, so these answers were saved as its new run; its earlier result is kept to compare with.',
+		);
+		await expect(page.locator('.pb-q-saved tbody th').allTextContents()).resolves.toEqual(['Alpha (open)']);
+		await expect(page.getByLabel('Partner name').inputValue()).resolves.toBe('Alpha');
+		const table = page.getByRole('table', { name: 'Before and now, by section' });
+		await eventually(() => table.locator('tbody tr').first().textContent()).toBe('Ambition and goals50%33%Down 17 points');
+		// Undo puts Alpha's earlier answers back, and these answers on screen, unsaved.
+		await page.locator('.pb-notice').getByRole('button', { name: 'Undo' }).click();
+		const partners = JSON.parse((await stored(page))!).data.partners;
+		expect(partners).toHaveLength(1);
+		expect(partners[0]).toMatchObject({ name: 'Alpha', answers: { level: ['vaguely'] } });
+		expect(await verdict(page)).toMatch(/^Pen pal/);
+		await expect(page.getByLabel('Partner name').inputValue()).resolves.toBe('alpha');
+	});
+
+	test('the partners table keeps keyboard focus: ticking Compare, deleting; a deleted partner leaves the comparison', async () => {
+		const page = await open();
+		const names = ['Acme Advisors', 'Globex Consulting', 'Initech'];
+		for (const name of names) {
+			await answerAll(page);
+			await page.getByLabel('Partner name').fill(name);
+			await page.getByRole('button', { name: 'Save assessment' }).click();
+			await page.getByRole('button', { name: 'New assessment' }).click();
+		}
+		const focused = () => page.evaluate(() => document.activeElement?.getAttribute('aria-label'));
+		for (const name of names) {
+			await page.getByLabel(`Compare ${name}`).focus();
+			await page.keyboard.press('Space');
+			await expect(focused()).resolves.toBe(`Compare ${name}`);
+			await expect(page.getByLabel(`Compare ${name}`).isChecked()).resolves.toBe(true);
+		}
+		await expect(page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)).resolves.not.toBe('none');
+		await page.getByRole('button', { name: 'Compare 3 partners' }).click();
+		const compare = page.locator('.pb-q-compare');
+		await eventually(() => compare.locator('thead th').allTextContents()).toEqual(['Section', ...names]);
+
+		await page.getByRole('button', { name: 'Delete Acme Advisors' }).focus();
+		await page.keyboard.press('Enter');
+		await expect(focused()).resolves.toBe('Compare Globex Consulting');
+		await eventually(() => compare.locator('thead th').allTextContents()).toEqual(['Section', 'Globex Consulting', 'Initech']);
+		expect(await axe(page)).toEqual([]);
+		await page.getByRole('button', { name: 'Delete Initech' }).focus();
+		await page.keyboard.press('Enter');
+		await expect(focused()).resolves.toBe('Compare Globex Consulting');
+		await expect(compare.isHidden()).resolves.toBe(true);
+		await page.getByRole('button', { name: 'Delete Globex Consulting' }).focus();
+		await page.keyboard.press('Enter');
+		await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Undo');
+	});
+
+	test('a link with a bad % sequence says it is damaged, like any tampered link, and changes nothing', async () => {
+		const context = await newContext();
+		const page = await open(context);
+		await answer(page, MIDDLE[0]![0], MIDDLE[0]![1]);
+		const before = await stored(page);
+		for (const hash of ['#pb-share=%E0%A4%A', '#pb-share=%ZZ']) {
+			const other = await context.newPage();
+			const errors: Error[] = [];
+			other.on('pageerror', (error) => errors.push(error));
+			await other.goto(site.url + PATH + hash);
+			await eventually(() => other.locator('.pb-notice p').textContent()).toMatch(/^This link is damaged/);
+			expect(errors).toEqual([]);
+			expect(await stored(other)).toBe(before);
+			await other.close();
+		}
+	});
+
+	test('an export is named after the partner in any script', async () => {
+		const page = await open();
+		await answer(page, MIDDLE[0]![0], MIDDLE[0]![1]);
+		await page.getByLabel('Partner name').fill('Müller 日本');
+		const [md] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByRole('button', { name: 'Export Markdown' }).click(),
+		]);
+		expect(md.suggestedFilename()).toBe('partner-or-pen-pal-müller-日本.md');
+	});
+
 	test('prints the answers and the result without the buttons', async () => {
 		const page = await open();
 		await answerAll(page);

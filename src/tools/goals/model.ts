@@ -1,7 +1,7 @@
 /**
  * The goal builder's data: macro partner goals, their check-ins and phased
  * targets, and the micro goals (with their tactic logs) under each one; their
- * shapes and checks are in `schema.ts`. This module has no dependency, so the
+ * shapes and checks are in `schema.ts`. This module depends only on `src/lib/partner-key.ts`, so the
  * builder can draw a first screen before the schema is loaded.
  */
 
@@ -57,6 +57,7 @@ export function localToday(now = new Date()): string {
 
 export type { CheckIn, GoalsState, MacroGoal, MicroGoal, Phase, Snapshot, Tactic } from './schema.ts';
 
+import { partnerKey } from '../../lib/partner-key.ts';
 import type { GoalsState, MacroGoal, MicroGoal } from './schema.ts';
 
 /** Version of the saved state's shape (the storage envelope's `v`). */
@@ -89,9 +90,7 @@ export function mergeStates(stored: GoalsState, mine: GoalsState): GoalsState {
 }
 
 /** Partners are one goal each, whatever the case or spacing of their name. */
-export function partnerKey(partner: string): string {
-	return partner.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
-}
+export { partnerKey };
 
 let counter = 0;
 /** A new id, unique in this browser: time, a counter and randomness. */

@@ -6,7 +6,6 @@
  */
 import { createStore, type Store } from '../../lib/storage.ts';
 import { sectionChart } from './chart.ts';
-import { previousFor } from './previous.ts';
 import {
 	type Answer,
 	adviceFor,
@@ -22,9 +21,13 @@ import type { SharePayload } from './share.ts';
 import {
 	type Assessment,
 	emptyAssessment,
+	hasUnsavedWork,
+	heardFromOtherTab,
+	mergeWorkspaces,
 	parseWorkspace,
 	reconcile,
 	reconcileMessage,
+	saveAssessment,
 	WORKSPACE_MIGRATIONS,
 	WORKSPACE_VERSION,
 	type WorkspaceState,
@@ -34,6 +37,11 @@ type Defined = Questionnaire & { id: string };
 
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const newId = () => `p${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+/** Said while an assessment replaced on screen with unsaved answers can be brought back. */
+const keptText = (a: Assessment) =>
+	`Your unsaved answers${a.name.trim() ? ` for ${a.name.trim()}` : ''} are still here: Undo brings them back.`;
+/** What a comparison was drawn from: a partner renamed or saved again since draws it again. */
+const comparedKey = (partners: Assessment[]) => JSON.stringify(partners.map((p) => [p.id, p.name, p.updated]));
 
 class PbQuestionnaire extends HTMLElement {
 	#q!: Defined;
@@ -42,6 +50,10 @@ class PbQuestionnaire extends HTMLElement {
 	/** Answers from a link (a shared result, or a partner answering from their side): shown, not saved. */
 	#visiting: { kind: 'result' | 'ask'; assessment: Assessment; ref?: string; name?: string } | undefined;
 	#undo: (() => void) | undefined;
+	/** Assessments replaced on screen (by Open, Rename, New, Import) while they held unsaved answers: Undo brings back the last, whatever notice came since. */
+	#kept: Assessment[] = [];
+	/** Ids of the partners compared, and what they were when drawn, to redraw or drop the comparison when they change. */
+	#compared: { ids: string[]; drawn: string } = { ids: [], drawn: '' };
 	#saving = true;
 	/** Counts the before-and-now table's renders, so that a slow first load never draws an outdated one. */
 	#beforeRun = 0;
@@ -57,14 +69,17 @@ class PbQuestionnaire extends HTMLElement {
 			version: WORKSPACE_VERSION,
 			migrations: WORKSPACE_MIGRATIONS,
 			parse: parseWorkspace,
+			merge: mergeWorkspaces,
 		});
-		this.#store.subscribe(window, () => this.#load('Updated from another tab.'));
+		this.#store.subscribe(window, () => this.#load('Updated from another tab.', true));
 		const form = this.querySelector('.pb-q-form')!;
 		form.addEventListener('change', (event) => this.#changed(event.target as HTMLInputElement));
 		form.addEventListener('input', (event) => {
 			const target = event.target as HTMLElement;
 			if (target instanceof HTMLTextAreaElement) this.#noted(target);
 		});
+		const name = this.querySelector<HTMLInputElement>('.pb-q-name')!;
+		name.addEventListener('input', () => this.#edit((a) => ({ ...a, name: name.value })));
 		this.#on('[data-apply]', () => this.#applyMoveUp());
 		this.#on('[data-save]', () => this.#saveAs());
 		this.#on('[data-new]', () => this.#fresh());
@@ -102,7 +117,8 @@ class PbQuestionnaire extends HTMLElement {
 		return this.#visiting?.assessment ?? this.#state.draft;
 	}
 
-	#load(announce?: string) {
+	/** Reads what is saved; `heard` when another tab saved it, whose draft then replaces this tab's only when it is the same assessment. */
+	#load(announce?: string, heard = false) {
 		const result = this.#store.load();
 		const notes: string[] = [];
 		if (result.status === 'ok') {
@@ -112,10 +128,11 @@ class PbQuestionnaire extends HTMLElement {
 				if (message) notes.push(a.name ? `${a.name}: ${message}` : message);
 				return r.assessment;
 			};
-			this.#state = { draft: fit(result.data.draft), partners: result.data.partners.map(fit) };
+			const stored = { ...result.data, draft: fit(result.data.draft), partners: result.data.partners.map(fit) };
+			this.#state = heard ? heardFromOtherTab(this.#state, stored) : stored;
 			if (notes.length) this.#persist();
 		} else {
-			this.#state = { draft: emptyAssessment(this.#q), partners: [] };
+			this.#state = { draft: heard ? this.#state.draft : emptyAssessment(this.#q, newId()), partners: [] };
 			if (result.status === 'recovered')
 				notes.push(
 					`Your saved answers could not be read (${result.reason}), so this starts empty. A copy was kept in this browser under “${result.backupKey}”.`,
@@ -131,6 +148,8 @@ class PbQuestionnaire extends HTMLElement {
 		if (!this.#saving) return true;
 		const saved = this.#store.save(this.#state);
 		if (!saved.ok) this.#notice(saved.message);
+		// Partners another tab saved or deleted meanwhile, merged with this tab's.
+		else if (saved.merged) this.#state = saved.merged;
 		return saved.ok;
 	}
 
@@ -328,6 +347,11 @@ class PbQuestionnaire extends HTMLElement {
 	#renderPartners() {
 		const body = this.querySelector('.pb-q-saved tbody')!;
 		const checked = new Set([...body.querySelectorAll<HTMLInputElement>('input:checked')].map((box) => box.value));
+		// The control with focus is drawn again: focus goes to its new copy.
+		const active =
+			document.activeElement instanceof HTMLElement && body.contains(document.activeElement) ? document.activeElement : null;
+		const row = active?.closest<HTMLElement>('tr[data-partner]');
+		const control = row ? [...row.querySelectorAll('input, button')].indexOf(active!) : -1;
 		const partners = this.#state.partners;
 		this.querySelector<HTMLElement>('.pb-q-saved')!.hidden = partners.length === 0;
 		this.querySelector<HTMLElement>('.pb-q-empty-partners')!.hidden = partners.length > 0;
@@ -339,10 +363,31 @@ class PbQuestionnaire extends HTMLElement {
 				return `<tr data-partner="${esc(p.id)}"><td><input type="checkbox" value="${esc(p.id)}" aria-label="Compare ${name}"${checked.has(p.id) ? ' checked' : ''}></td><th scope="row">${name}${editing ? ' <span class="pb-muted">(open)</span>' : ''}</th><td>${esc(result.band.verdict)}, ${percentText(result.percent)}</td><td><button type="button" class="pb-button" data-open aria-label="Open ${name}">Open</button> <button type="button" class="pb-button" data-rename aria-label="Rename ${name}">Rename</button> <button type="button" class="pb-button" data-delete aria-label="Delete ${name}">Delete</button></td></tr>`;
 			})
 			.join('');
+		if (row && control !== -1)
+			body
+				.querySelector(`tr[data-partner="${CSS.escape(row.dataset.partner!)}"]`)
+				?.querySelectorAll<HTMLElement>('input, button')
+				[control]?.focus();
 		const count = body.querySelectorAll('input:checked').length;
 		const compare = this.querySelector<HTMLButtonElement>('[data-compare]')!;
 		compare.hidden = partners.length < 2;
 		compare.textContent = count >= 2 && count <= 4 ? `Compare ${count} partners` : 'Compare selected (2 to 4)';
+		this.#refreshComparison();
+	}
+
+	/** The comparison drawn again when a partner in it changed, without the deleted ones; gone with fewer than two left. */
+	#refreshComparison() {
+		const { ids, drawn } = this.#compared;
+		if (!ids.length) return;
+		const partners = ids.flatMap((id) => this.#state.partners.filter((p) => p.id === id));
+		if (partners.length < 2) {
+			this.#compared = { ids: [], drawn: '' };
+			const box = this.querySelector<HTMLElement>('.pb-q-compare')!;
+			box.hidden = true;
+			box.replaceChildren();
+			return;
+		}
+		if (comparedKey(partners) !== drawn) void this.#drawComparison(partners, false);
 	}
 
 	#row(event: Event) {
@@ -351,40 +396,65 @@ class PbQuestionnaire extends HTMLElement {
 		const partner = this.#state.partners.find((p) => p.id === id);
 		if (!button || !partner) return;
 		if (button.hasAttribute('data-open') || button.hasAttribute('data-rename')) {
-			this.#leaveVisit();
-			const before = this.#state.draft;
-			this.#state = { ...this.#state, draft: { ...partner } };
-			this.#persist();
-			this.#render();
+			const { before, kept } = this.#replaceDraft({ ...partner });
 			const name = this.querySelector<HTMLInputElement>('.pb-q-name')!;
 			if (button.hasAttribute('data-rename')) {
-				this.#notice(`Type the new name for ${partner.name}, then choose Save assessment.`);
+				const text = `Type the new name for ${partner.name}, then choose Save assessment.`;
+				if (kept) this.#offerUndo(`${text} ${keptText(before)}`, () => this.#replaceDraft(before));
+				else this.#notice(text);
 				name.focus();
 				name.select();
 			} else {
 				this.#offerUndo(
-					`Opened ${partner.name}. Changes are saved to this browser as you answer; choose Save assessment to update ${partner.name}.`,
-					() => {
-						this.#state = { ...this.#state, draft: before };
-						this.#persist();
-						this.#render();
-					},
+					`Opened ${partner.name}. Changes are saved to this browser as you answer; choose Save assessment to update ${partner.name}.${kept ? ` ${keptText(before)}` : ''}`,
+					() => this.#replaceDraft(before),
 				);
 				this.querySelector<HTMLElement>('.pb-q-form input:not([disabled])')?.focus();
 			}
 		} else if (button.hasAttribute('data-delete')) {
 			const index = this.#state.partners.indexOf(partner);
-			this.#state = { ...this.#state, partners: this.#state.partners.filter((p) => p !== partner) };
+			this.#state = {
+				...this.#state,
+				partners: this.#state.partners.filter((p) => p !== partner),
+				deleted: [...(this.#state.deleted ?? []), partner.id],
+			};
 			this.#persist();
 			this.#render();
 			this.#offerUndo(`Deleted ${partner.name}.`, () => {
+				// Back under a new id: the old one stays deleted for other tabs.
+				const back = { ...partner, id: newId(), updated: new Date().toISOString() };
 				const partners = [...this.#state.partners];
-				partners.splice(index, 0, partner);
-				this.#state = { ...this.#state, partners };
+				partners.splice(index, 0, back);
+				const draft = this.#state.draft.id === partner.id ? { ...this.#state.draft, id: back.id } : this.#state.draft;
+				this.#state = { ...this.#state, draft, partners };
 				this.#persist();
 				this.#render();
 			});
+			// Focus goes to the row that took its place (or the one before), else to Undo.
+			const rows = this.querySelectorAll<HTMLElement>('.pb-q-saved tbody tr');
+			(rows[Math.min(index, rows.length - 1)]?.querySelector<HTMLElement>('input') ?? this.#undoButton).focus();
 		}
+	}
+
+	get #undoButton() {
+		return this.querySelector<HTMLElement>('.pb-notice [data-undo]')!;
+	}
+
+	/**
+	 * Puts `next` on screen in place of the draft. A draft holding answers
+	 * not saved under a partner is kept (`kept`), and Undo brings it back
+	 * until it is used, whatever notice comes in between.
+	 */
+	#replaceDraft(next: Assessment): { before: Assessment; kept: boolean } {
+		const before = this.#state.draft;
+		this.#leaveVisit();
+		this.#kept = this.#kept.filter((a) => a !== next);
+		const kept = before !== next && hasUnsavedWork(this.#state, before);
+		if (kept) this.#kept.push(before);
+		this.#state = { ...this.#state, draft: next };
+		this.#persist();
+		this.#render();
+		return { before, kept };
 	}
 
 	#leaveVisit() {
@@ -401,62 +471,64 @@ class PbQuestionnaire extends HTMLElement {
 			this.querySelector<HTMLInputElement>('.pb-q-name')!.focus();
 			return;
 		}
-		const current = this.#current;
+		const result = saveAssessment(this.#q, this.#state, this.#current, name, newId);
+		if (!result.ok) {
+			this.#notice(result.message);
+			this.querySelector<HTMLInputElement>('.pb-q-name')!.focus();
+			return;
+		}
+		const before = this.#state;
 		this.#leaveVisit();
-		const existing = this.#state.partners.find((p) => p.id === current.id);
-		const earlier = existing ?? this.#state.partners.findLast((p) => p.name.trim().toLowerCase() === name.toLowerCase());
-		const { previous: _, ...fields } = current;
-		const saved: Assessment = { ...fields, id: existing ? current.id : newId(), name, updated: new Date().toISOString() };
-		const previous = previousFor(this.#q, earlier, current);
-		if (previous) saved.previous = previous;
-		const partners = existing
-			? this.#state.partners.map((p) => (p.id === saved.id ? saved : p))
-			: [...this.#state.partners, saved];
-		this.#state = { draft: saved, partners };
-		if (this.#persist())
-			this.#notice(existing && existing.name !== name ? `Renamed ${existing.name} to ${name} and saved.` : `Saved ${name}.`);
+		this.#state = result.state;
+		const saved = this.#persist();
 		this.#render();
+		if (!saved) return;
+		const { updated } = result;
+		if (updated)
+			// Saved over a partner of that name: Undo brings back its earlier answers (as a change made now, so that it wins over other tabs).
+			this.#offerUndo(result.message, () => {
+				const back = { ...updated, updated: new Date().toISOString() };
+				this.#state = {
+					...this.#state,
+					draft: before.draft,
+					partners: this.#state.partners.map((p) => (p.id === back.id ? back : p)),
+				};
+				this.#persist();
+				this.#render();
+			});
+		else this.#notice(result.message);
 	}
 
 	#fresh() {
-		const before = this.#state.draft;
-		this.#leaveVisit();
-		this.#state = { ...this.#state, draft: emptyAssessment(this.#q) };
-		this.#persist();
-		this.#render();
-		this.#offerUndo('Started a new, empty assessment.', () => {
-			this.#state = { ...this.#state, draft: before };
-			this.#persist();
-			this.#render();
-		});
+		const { before, kept } = this.#replaceDraft(emptyAssessment(this.#q, newId()));
+		this.#offerUndo(`Started a new, empty assessment.${kept ? ` ${keptText(before)}` : ''}`, () => this.#replaceDraft(before));
 	}
 
 	async #compare() {
 		const ids = [...this.querySelectorAll<HTMLInputElement>('.pb-q-saved tbody input:checked')].map((box) => box.value);
-		const box = this.querySelector<HTMLElement>('.pb-q-compare')!;
 		if (ids.length < 2 || ids.length > 4) {
 			this.#notice('Tick two to four partners to compare them.');
 			return;
 		}
-		const { comparePartners } = await import('./compare.ts');
-		const partners = ids
-			.map((id) => this.#state.partners.find((p) => p.id === id)!)
-			.map((p) => ({ name: p.name, answers: p.answers }));
-		const compared = comparePartners(this.#q, partners);
-		const head = compared.partners.map((p) => `<th scope="col">${esc(p.name)}</th>`).join('');
-		const cell = (percent: number | undefined) => `<td>${percent === undefined ? 'Not scored' : percentText(percent)}</td>`;
-		box.innerHTML = `${sectionChart(compared.sections.map((s) => ({ title: s.title, percents: s.percents })))}
-<p class="pb-q-legend">${compared.partners.map((p, i) => `<span class="pb-q-key pb-q-s${i + 1}"></span> ${esc(p.name)}`).join(' ')}</p>
-<table class="pb-q-table"><caption>Partners compared by section</caption><thead><tr><th scope="col">Section</th>${head}</tr></thead><tbody>
-${compared.sections.map((s) => `<tr><th scope="row">${esc(s.title)}</th>${s.percents.map(cell).join('')}</tr>`).join('')}
-<tr><th scope="row">Overall</th>${compared.partners.map((p) => `<td>${percentText(p.percent)}, ${esc(p.verdict)}</td>`).join('')}</tr>
-</tbody></table>`;
+		await this.#drawComparison(
+			ids.map((id) => this.#state.partners.find((p) => p.id === id)!),
+			true,
+		);
+	}
+
+	async #drawComparison(shown: Assessment[], focus: boolean) {
+		const box = this.querySelector<HTMLElement>('.pb-q-compare')!;
+		this.#compared = { ids: shown.map((p) => p.id), drawn: comparedKey(shown) };
+		const { comparisonHtml } = await import('./compare.ts');
+		// Partners changed again while the code loaded: the later call draws.
+		if (this.#compared.drawn !== comparedKey(shown)) return;
+		box.innerHTML = comparisonHtml(this.#q, shown);
 		box.hidden = false;
-		box.focus();
+		if (focus) box.focus();
 	}
 
 	async #share(kind: 'result' | 'ask' | 'reply') {
-		const { encodeShare } = await import('./share.ts');
+		const { encodeShare, SHARE_DIALOG } = await import('./share.ts');
 		const a = this.#current;
 		const payload: SharePayload =
 			kind === 'ask'
@@ -485,23 +557,10 @@ ${compared.sections.map((s) => `<tr><th scope="row">${esc(s.title)}</th>${s.perc
 							...(a.name ? { name: a.name } : {}),
 						};
 		const url = `${location.origin}${location.pathname}${encodeShare(payload)}`;
-		const texts = {
-			result: [
-				'Share link',
-				'Anyone with this link sees these answers and their result. The answers travel in the link itself; your notes stay here.',
-			],
-			ask: [
-				'Ask the partner',
-				'Send this link to your partner. It opens this questionnaire for them to answer from their side, then gives them a link to send back to you.',
-			],
-			reply: [
-				'Send my answers back',
-				'Send this link back to whoever asked you. It carries your answers, and opening it shows both sides compared.',
-			],
-		}[kind];
+		const texts = SHARE_DIALOG[kind];
 		const dialog = this.querySelector('dialog')!;
-		this.#text('.pb-q-dialog-title', texts[0]!);
-		this.#text('.pb-q-dialog-text', texts[1]!);
+		this.#text('.pb-q-dialog-title', texts[0]);
+		this.#text('.pb-q-dialog-text', texts[1]);
 		this.#text('.pb-q-copied', '');
 		dialog.querySelector<HTMLInputElement>('.pb-q-link')!.value = url;
 		dialog.showModal();
@@ -520,7 +579,7 @@ ${compared.sections.map((s) => `<tr><th scope="row">${esc(s.title)}</th>${s.perc
 	}
 
 	async #openLink(hash: string) {
-		const { decodeShare } = await import('./share.ts');
+		const { decodeShare, openedText } = await import('./share.ts');
 		const decoded = decodeShare(hash, this.#q);
 		if (!decoded.ok) {
 			this.#notice(decoded.message);
@@ -545,23 +604,13 @@ ${compared.sections.map((s) => `<tr><th scope="row">${esc(s.title)}</th>${s.perc
 		};
 		this.#saving = false;
 		this.#render();
-		this.#notice(
-			payload.kind === 'ask'
-				? `You were asked to answer this questionnaire from your side${payload.name ? ` about ${payload.name}` : ''}. Your answers are not saved here; when you are done, choose “Send my answers back”.`
-				: `These are the answers from a shared link${payload.name ? ` about ${payload.name}` : ''}. They are not saved in this browser unless you save them under a partner name; what you saved before is unchanged.`,
-		);
+		this.#notice(openedText(payload));
 	}
 
 	async #sides(mine: Assessment, theirs: Assessment, name: string | undefined) {
-		const { compareSides } = await import('./compare.ts');
-		const rows = compareSides(this.#q, mine.answers, theirs.answers);
+		const { sidesHtml } = await import('./compare.ts');
 		const box = this.querySelector<HTMLElement>('.pb-q-sides')!;
-		const share = (value: number | undefined) => (value === undefined ? '' : ` (${Math.round(value * 100)}%)`);
-		box.querySelector('div')!.innerHTML =
-			`<p>${esc(mine.name || 'Your answers')} compared with the partner’s answers, biggest disagreement first.</p>
-<table class="pb-q-table"><caption>Both sides, question by question</caption><thead><tr><th scope="col">Question</th><th scope="col">You</th><th scope="col">Partner</th><th scope="col">Gap</th></tr></thead><tbody>
-${rows.map((r) => `<tr><th scope="row">${esc(r.question.text)}</th><td>${esc(r.mine)}${share(r.mineShare)}</td><td>${esc(r.theirs)}${share(r.theirsShare)}</td><td>${r.gap === undefined ? '–' : `${Math.round(r.gap * 100)} points`}</td></tr>`).join('')}
-</tbody></table>`;
+		box.querySelector('div')!.innerHTML = sidesHtml(this.#q, mine.answers, theirs.answers, mine.name);
 		box.hidden = false;
 		this.#notice(
 			`The partner’s answers came back${name ? ` for ${name}` : ''}. They are compared with yours below; nothing you saved was changed.`,
@@ -573,7 +622,7 @@ ${rows.map((r) => `<tr><th scope="row">${esc(r.question.text)}</th><td>${esc(r.m
 		const exchange = await import('./exchange.ts');
 		const { download } = await import('../../elements/download.ts');
 		const a = this.#current;
-		const name = `${this.#q.id}${a.name ? `-${a.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` : ''}`;
+		const name = exchange.exportName(this.#q, a);
 		if (kind === 'md') download(`${name}.md`, exchange.toMarkdown(this.#q, a), 'text/markdown');
 		else if (kind === 'csv') download(`${name}.csv`, exchange.toCsv(this.#q, a), 'text/csv');
 		else download(`${name}.json`, exchange.toJson(this.#q, a), 'application/json');
@@ -589,18 +638,10 @@ ${rows.map((r) => `<tr><th scope="row">${esc(r.question.text)}</th><td>${esc(r.m
 			this.#notice(`${result.message} Nothing was changed.`);
 			return;
 		}
-		const before = this.#state.draft;
-		this.#leaveVisit();
-		this.#state = { ...this.#state, draft: { ...result.assessment, id: 'draft' } };
-		this.#persist();
-		this.#render();
+		const { before, kept } = this.#replaceDraft({ ...result.assessment, id: newId() });
 		this.#offerUndo(
-			`Imported ${file.name}. ${result.note ?? ''} Save it under a partner name to keep it with your partners.`,
-			() => {
-				this.#state = { ...this.#state, draft: before };
-				this.#persist();
-				this.#render();
-			},
+			`Imported ${file.name}. ${result.note ?? ''} Save it under a partner name to keep it with your partners.${kept ? ` ${keptText(before)}` : ''}`,
+			() => this.#replaceDraft(before),
 		);
 	}
 
@@ -610,19 +651,23 @@ ${rows.map((r) => `<tr><th scope="row">${esc(r.question.text)}</th><td>${esc(r.m
 	}
 
 	#runUndo() {
-		const undo = this.#undo;
+		const kept = this.#kept.at(-1);
+		const undo = this.#undo ?? (kept && (() => this.#replaceDraft(kept)));
 		this.#undo = undefined;
 		undo?.();
 		this.#notice('Undone.');
 		this.querySelector<HTMLElement>('[data-save]')!.focus();
 	}
 
+	/** Shows `text`; with `undo`, the Undo button runs what {@link #offerUndo} gave, else it brings back the last kept assessment, if any. */
 	#notice(text: string, undo = false) {
 		const box = this.querySelector<HTMLElement>('.pb-notice')!;
-		box.hidden = !text;
-		box.querySelector('p')!.textContent = text;
 		if (!undo) this.#undo = undefined;
-		box.querySelector<HTMLElement>('[data-undo]')!.hidden = !(undo && this.#undo);
+		const kept = this.#kept.at(-1);
+		const more = !this.#undo && kept ? `${text ? ' ' : ''}${keptText(kept)}` : '';
+		box.hidden = !(text || more);
+		box.querySelector('p')!.textContent = text + more;
+		this.#undoButton.hidden = !(this.#undo || kept);
 	}
 }
 

@@ -4,6 +4,7 @@
  * and the Markdown summary carry a partner's previous run; share links do
  * not, to stay short.
  */
+import { downloadSlug } from '../../lib/slug.ts';
 import { beforeAndNow } from './before-now.ts';
 import { adviceFor, answerLabel, percentText, type Questionnaire, questionMax, questionPoints, score } from './scoring.ts';
 import { type Assessment, parseAssessment, reconcile } from './workspace.ts';
@@ -53,6 +54,12 @@ export function toMarkdown(q: Defined, a: Assessment, date = new Date()): string
 			lines.push(`- ${item.text}${item.links.map((l) => ` [${l.label}](${l.href})`).join('')}`);
 	}
 	return `${lines.join('\n')}\n`;
+}
+
+/** The name (without extension) of an export: the questionnaire's id, then the partner's name in any script. */
+export function exportName(q: Defined, a: Pick<Assessment, 'name'>): string {
+	const partner = downloadSlug(a.name);
+	return partner ? `${q.id}-${partner}` : q.id;
 }
 
 /** A CSV field, quoted when it must be; a leading = + - @ is neutralised so spreadsheets do not run it. */

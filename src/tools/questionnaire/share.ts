@@ -39,6 +39,30 @@ export const SHARE_MESSAGES = {
 		`This link was made for version ${from} of this questionnaire, which has changed since (it is now version ${to}), so its answers cannot be shown as they were given. Ask for a new link. Nothing you saved was changed.`,
 } as const;
 
+/** What the share dialog says for each kind of link: its title, and what the link does. */
+export const SHARE_DIALOG: Record<ShareKind, [string, string]> = {
+	result: [
+		'Share link',
+		'Anyone with this link sees these answers and their result. The answers travel in the link itself; your notes stay here.',
+	],
+	ask: [
+		'Ask the partner',
+		'Send this link to your partner. It opens this questionnaire for them to answer from their side, then gives them a link to send back to you.',
+	],
+	reply: [
+		'Send my answers back',
+		'Send this link back to whoever asked you. It carries your answers, and opening it shows both sides compared.',
+	],
+};
+
+/** What the reader is told once a `result` or `ask` link is open. */
+export function openedText({ kind, name }: Pick<SharePayload, 'kind' | 'name'>): string {
+	const about = name ? ` about ${name}` : '';
+	return kind === 'ask'
+		? `You were asked to answer this questionnaire from your side${about}. Your answers are not saved here; when you are done, choose “Send my answers back”.`
+		: `These are the answers from a shared link${about}. They are not saved in this browser unless you save them under a partner name; what you saved before is unchanged.`;
+}
+
 /** FNV-1a, 32 bits: enough to notice a changed or cut link (it is no security measure; the link is the secret). */
 function checksum(text: string): string {
 	let hash = 0x811c9dc5;
@@ -96,7 +120,14 @@ export const isShareFragment = (hash: string) => hash.startsWith(SHARE_PREFIX);
  */
 export function decodeShare(hash: string, q: Questionnaire & { id: string }): DecodeResult {
 	if (!isShareFragment(hash)) return { ok: false, message: SHARE_MESSAGES.damaged };
-	const [encoded = '', sum = '', ...rest] = decodeURIComponent(hash.slice(SHARE_PREFIX.length)).split('.');
+	let fragment: string;
+	try {
+		fragment = decodeURIComponent(hash.slice(SHARE_PREFIX.length));
+	} catch {
+		// A `%` not followed by a whole, valid UTF-8 sequence.
+		return { ok: false, message: SHARE_MESSAGES.damaged };
+	}
+	const [encoded = '', sum = '', ...rest] = fragment.split('.');
 	const body = fromBase64Url(encoded);
 	if (rest.length || body === undefined || checksum(body) !== sum) return { ok: false, message: SHARE_MESSAGES.damaged };
 	let value: unknown;

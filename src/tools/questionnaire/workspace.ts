@@ -8,15 +8,19 @@
  * 2. each assessment may carry `previous`, the result it had before it was
  *    last saved with other answers (see `previous.ts`). Pages of version 1
  *    would drop it when saving, so they leave version 2 data alone.
+ *
+ * `deleted` was added without a new version: it only helps two tabs merge
+ * their saves, and a page that drops it loses no answers.
  */
-import { parseSnapshot, type Snapshot } from './previous.ts';
+import { partnerKey } from '../../lib/partner-key.ts';
+import { parseSnapshot, previousFor, type Snapshot, sameAnswers } from './previous.ts';
 import { type Answer, type Questionnaire, validAnswer } from './scoring.ts';
 
 /** One assessment: answers and notes, as of a questionnaire version. */
 export interface Assessment {
 	/** Stable id of a saved assessment (`draft` for the one being filled in). */
 	id: string;
-	/** Partner name; empty for the draft until it is saved. */
+	/** Partner name: of a saved partner, or as typed for the draft (empty until then). */
 	name: string;
 	/** Questionnaire version the answers were given to. */
 	version: number;
@@ -35,6 +39,8 @@ export interface WorkspaceState {
 	draft: Assessment;
 	/** Saved assessments, by partner, in the order saved. */
 	partners: Assessment[];
+	/** Ids of deleted partners, so that merging with another tab's save does not bring them back. */
+	deleted?: string[];
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -118,7 +124,129 @@ export function parseWorkspace(value: unknown): WorkspaceState | undefined {
 	const draft = parseAssessment(value.draft);
 	const partners = value.partners.map(parseAssessment);
 	if (!draft || partners.some((p) => p === undefined)) return undefined;
-	return { draft, partners: partners as Assessment[] };
+	// Deleted ids only help merging: a damaged list is dropped, never the answers.
+	const deleted = Array.isArray(value.deleted) ? value.deleted.filter((id): id is string => typeof id === 'string') : [];
+	return { draft, partners: partners as Assessment[], ...(deleted.length ? { deleted } : {}) };
+}
+
+/** Most deleted ids kept for merging. */
+const DELETED_MAX = 1000;
+
+/**
+ * Combines what another tab saved (`stored`) with what this tab is saving:
+ * every partner either side has, the later change of a partner both have
+ * (this tab's on a tie), minus partners either side deleted, in the order
+ * both saved them. The draft is this tab's: each tab keeps the assessment it
+ * has on screen. Deterministic, as the storage module asks.
+ */
+export function mergeWorkspaces(stored: WorkspaceState, mine: WorkspaceState): WorkspaceState {
+	const deleted = [...new Set([...(stored.deleted ?? []), ...(mine.deleted ?? [])])].sort().slice(-DELETED_MAX);
+	const gone = new Set(deleted);
+	const partners = mine.partners
+		.filter((p) => !gone.has(p.id))
+		.map((p) => {
+			const theirs = stored.partners.find((s) => s.id === p.id);
+			return theirs && theirs.updated > p.updated ? theirs : p;
+		});
+	// Partners only the other tab has go after the partner they follow there.
+	let at = 0;
+	for (const p of stored.partners) {
+		const i = partners.findIndex((m) => m.id === p.id);
+		if (i !== -1) at = i + 1;
+		else if (!gone.has(p.id)) partners.splice(at++, 0, p);
+	}
+	return { draft: mine.draft, partners, ...(deleted.length ? { deleted } : {}) };
+}
+
+/**
+ * What a tab shows once another tab has saved: the stored partners, and the
+ * stored draft only when it is the assessment this tab has on screen (open
+ * in both, changed there); any other draft stays as this tab has it.
+ */
+export function heardFromOtherTab(mine: WorkspaceState, stored: WorkspaceState): WorkspaceState {
+	return { ...stored, draft: stored.draft.id === mine.draft.id ? stored.draft : mine.draft };
+}
+
+const writtenNotes = (a: Assessment) =>
+	JSON.stringify(
+		Object.entries(a.notes)
+			.filter(([, note]) => note.trim())
+			.sort(([x], [y]) => (x < y ? -1 : 1)),
+	);
+
+/**
+ * Whether replacing `a` on screen would lose something: answers, notes or a
+ * name not saved under a partner, or changed since its partner was saved.
+ */
+export function hasUnsavedWork(state: WorkspaceState, a: Assessment): boolean {
+	const saved = state.partners.find((p) => p.id === a.id);
+	if (!saved)
+		return Object.keys(a.answers).length > 0 || writtenNotes(a) !== '[]' || a.name.trim() !== '' || Boolean(a.aside?.length);
+	return saved.name !== a.name || !sameAnswers(saved.answers, a.answers) || writtenNotes(saved) !== writtenNotes(a);
+}
+
+export type Saved =
+	| { ok: true; state: WorkspaceState; saved: Assessment; message: string; updated?: Assessment }
+	| { ok: false; message: string };
+
+/**
+ * The workspace once `current` is saved under `name`. One partner, one row:
+ * - the partner `current` was opened from is updated (and renamed when the name changed);
+ * - otherwise a partner saved under that name, whatever its case or spacing,
+ *   is updated with these answers as its new run, its earlier result kept as
+ *   the previous run (`updated` is that partner as it was, for an undo);
+ * - otherwise `current` becomes a new partner, under its own id when no
+ *   partner has or had it (so another tab showing it follows), else `newId()`.
+ * Renaming a partner to another partner's name is refused, with a message.
+ */
+export function saveAssessment(
+	q: Questionnaire,
+	state: WorkspaceState,
+	current: Assessment,
+	name: string,
+	newId: () => string,
+	now = new Date(),
+): Saved {
+	const key = partnerKey(name);
+	const opened = state.partners.find((p) => p.id === current.id);
+	const namesake = state.partners.findLast((p) => p !== opened && partnerKey(p.name) === key);
+	if (opened && namesake && partnerKey(opened.name) !== key)
+		return {
+			ok: false,
+			message: `Another saved partner is already called ${namesake.name}. Choose another name for ${opened.name}, or open ${namesake.name} to update it. Nothing was saved.`,
+		};
+	const target = opened ?? namesake;
+	const reusable = !['draft', 'shared'].includes(current.id) && !state.deleted?.includes(current.id);
+	const { previous: _, ...fields } = current;
+	const saved: Assessment = {
+		...fields,
+		id: target?.id ?? (reusable ? current.id : newId()),
+		// Saved under another spelling of a partner's name: the partner keeps the name it has.
+		name: opened ? name : (namesake?.name ?? name),
+		updated: now.toISOString(),
+	};
+	const previous = previousFor(q, target, current);
+	if (previous) saved.previous = previous;
+	const partners = target ? state.partners.map((p) => (p === target ? saved : p)) : [...state.partners, saved];
+	const next: WorkspaceState = { ...state, draft: saved, partners };
+	if (opened)
+		return {
+			ok: true,
+			state: next,
+			saved,
+			message: opened.name !== name ? `Renamed ${opened.name} to ${name} and saved.` : `Saved ${name}.`,
+		};
+	if (namesake)
+		return {
+			ok: true,
+			state: next,
+			saved,
+			updated: namesake,
+			message: sameAnswers(namesake.answers, current.answers)
+				? `Saved ${namesake.name}.`
+				: `${namesake.name} was already saved, so these answers were saved as its new run; its earlier result is kept to compare with.`,
+		};
+	return { ok: true, state: next, saved, message: `Saved ${name}.` };
 }
 
 /** A fresh, empty assessment for a questionnaire. */

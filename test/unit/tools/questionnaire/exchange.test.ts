@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import { comparePartners, compareSides } from '../../../../src/tools/questionnaire/compare.ts';
-import { EXPORT_FORMAT, fromJson, toCsv, toJson, toMarkdown } from '../../../../src/tools/questionnaire/exchange.ts';
+import { EXPORT_FORMAT, exportName, fromJson, toCsv, toJson, toMarkdown } from '../../../../src/tools/questionnaire/exchange.ts';
 import { renderQuestionnaire } from '../../../../src/tools/questionnaire/render.ts';
 import { defineQuestionnaire, questionnaireSchema } from '../../../../src/tools/questionnaire/schema.ts';
 import { score } from '../../../../src/tools/questionnaire/scoring.ts';
@@ -89,6 +89,23 @@ describe('share links', () => {
 		expect(decodeShare(two, sample).ok).toBe(false);
 		expect(encodeShare({ kind: 'result', questionnaire: sample.id, version: 1, answers: { level: ['vaguely'] } })).toMatch(
 			/^#pb-share=[\w-]+\.[0-9a-f]{8}$/,
+		);
+	});
+
+	test('a bad percent sequence is damaged, like any other tampered link, and never throws', () => {
+		const link = encodeShare({ kind: 'result', questionnaire: sample.id, version: 1, answers: { level: ['vaguely'] } });
+		for (const hash of [
+			'#pb-share=%E0%A4%A',
+			'#pb-share=%ZZ',
+			'#pb-share=%',
+			`${link}%`,
+			`${link.slice(0, 14)}%C3${link.slice(14)}`,
+		])
+			expect(decodeShare(hash, sample)).toEqual({ ok: false, message: SHARE_MESSAGES.damaged });
+		fc.assert(
+			fc.property(fc.string({ unit: fc.constantFrom('%', 'E', '0', 'A', '4', 'Z', '.', 'x') }), (tail) => {
+				expect(() => decodeShare(`#pb-share=${tail}`, sample)).not.toThrow();
+			}),
 		);
 	});
 });
@@ -190,6 +207,14 @@ describe('export and import', () => {
 			`Ambition and goals,"Has the partner told you which level of your program it wants to reach, and by when?",Vaguely,1,2,"'=cmd() ""quoted"", two\nlines"`,
 		);
 		expect(lines[6]).toContain(',Not applicable,,,');
+	});
+
+	test('file names keep the partner’s name in any script, accents included', () => {
+		expect(exportName(sample, { name: 'Müller 日本' })).toBe('partner-or-pen-pal-müller-日本');
+		expect(exportName(sample, { name: 'Acme Advisors' })).toBe('partner-or-pen-pal-acme-advisors');
+		expect(exportName(sample, { name: 'Партнёры: «Север»' })).toBe('partner-or-pen-pal-партнёры-север');
+		expect(exportName(sample, { name: '🎉' })).toBe('partner-or-pen-pal');
+		expect(exportName(sample, { name: '' })).toBe('partner-or-pen-pal');
 	});
 
 	test('JSON round-trips; a bad file gives a message and no assessment', () => {
