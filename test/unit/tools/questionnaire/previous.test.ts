@@ -16,6 +16,7 @@ import {
 	WORKSPACE_VERSION,
 	type WorkspaceState,
 } from '../../../../src/tools/questionnaire/workspace.ts';
+import { MemoryStorage } from '../../../helpers/memory-storage.ts';
 
 const ROOT = join(import.meta.dirname, '../../../..');
 const sample = defineQuestionnaire(
@@ -46,19 +47,6 @@ const firstRun = {
 		{ id: 'working', title: 'Working together', percent: 50 },
 	],
 };
-
-class MemoryStorage implements StorageLike {
-	map = new Map<string, string>();
-	getItem(key: string) {
-		return this.map.get(key) ?? null;
-	}
-	setItem(key: string, value: string) {
-		this.map.set(key, value);
-	}
-	removeItem(key: string) {
-		this.map.delete(key);
-	}
-}
 
 const storeOn = (storage: StorageLike) =>
 	createStore<WorkspaceState>({

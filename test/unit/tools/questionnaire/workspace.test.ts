@@ -17,6 +17,7 @@ import {
 	WORKSPACE_VERSION,
 	type WorkspaceState,
 } from '../../../../src/tools/questionnaire/workspace.ts';
+import { MemoryStorage } from '../../../helpers/memory-storage.ts';
 
 const ROOT = join(import.meta.dirname, '../../../..');
 const sample = defineQuestionnaire(
@@ -35,19 +36,6 @@ const assessment = (id: string, name: string, answers: Assessment['answers'] = {
 	answers,
 });
 const ids = (state: WorkspaceState) => state.partners.map((p) => p.id);
-
-class MemoryStorage implements StorageLike {
-	map = new Map<string, string>();
-	getItem(key: string) {
-		return this.map.get(key) ?? null;
-	}
-	setItem(key: string, value: string) {
-		this.map.set(key, value);
-	}
-	removeItem(key: string) {
-		this.map.delete(key);
-	}
-}
 
 /** A tab's store, as the element makes it, on a storage shared by every tab of the test. */
 const tab = (storage: StorageLike) =>
