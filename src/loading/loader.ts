@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, matchesGlob, relative, resolve, sep } from 'node:path';
+import { dirname, join, matchesGlob, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DataStore, Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
@@ -529,19 +529,26 @@ export function pactbookLoader(options: Options): Loader {
 }
 
 /**
- * In `astro dev`, calls `load` once a file the collection reads appears in
- * `base`, which may not exist yet; the problems it finds are logged, as those
- * of the first load are.
+ * In `astro dev`, calls `load` once the collection has a file to read in
+ * `base`, which may not exist yet. Any change in or of the folder lists it
+ * again, so a file written as its folder appears is not missed. A load that
+ * finds problems logs them, as the first load does, and the next change in
+ * the folder loads it again.
  */
 function loadOnFirstFile(ctx: LoaderContext, base: string, pattern: string, load: () => Promise<void>): void {
 	const watcher = ctx.watcher;
 	if (!watcher) return;
-	const listener = (added: string) => {
-		if (!added.startsWith(base + sep) || !matching([relative(base, added).split(sep).join('/')], pattern).length) return;
-		watcher.off('add', listener);
-		load().catch((error: unknown) => ctx.logger.error(error instanceof Error ? error.message : String(error)));
+	const events = ['add', 'addDir', 'change'] as const;
+	const listener = (changed: string) => {
+		if (changed !== base && !changed.startsWith(base + sep)) return;
+		if (!matching(folderEntries(base), pattern).length) return;
+		for (const event of events) watcher.off(event, listener);
+		load().catch((error: unknown) => {
+			ctx.logger.error(error instanceof Error ? error.message : String(error));
+			loadOnFirstFile(ctx, base, pattern, load);
+		});
 	};
-	watcher.on('add', listener);
+	for (const event of events) watcher.on(event, listener);
 	// A folder that does not exist yet is seen from the nearest one that does.
 	let watched = base;
 	while (!existsSync(watched) && dirname(watched) !== watched) watched = dirname(watched);
