@@ -1,12 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parse } from 'yaml';
 import { comparePartners, compareSides } from '../../../../src/tools/questionnaire/compare.ts';
 import { EXPORT_FORMAT, exportName, fromJson, toCsv, toJson, toMarkdown } from '../../../../src/tools/questionnaire/exchange.ts';
 import { renderQuestionnaire } from '../../../../src/tools/questionnaire/render.ts';
-import { defineQuestionnaire, questionnaireSchema } from '../../../../src/tools/questionnaire/schema.ts';
 import { score } from '../../../../src/tools/questionnaire/scoring.ts';
 import { decodeShare, encodeShare, SHARE_MESSAGES } from '../../../../src/tools/questionnaire/share.ts';
 import { questionnaireStandIn } from '../../../../src/tools/questionnaire/stand-in.ts';
@@ -18,12 +14,8 @@ import {
 	reconcileMessage,
 } from '../../../../src/tools/questionnaire/workspace.ts';
 import { answered } from './arbitraries.ts';
+import { sample } from './sample.ts';
 
-const ROOT = join(import.meta.dirname, '../../../..');
-const sample = defineQuestionnaire(
-	'partner-or-pen-pal',
-	questionnaireSchema.parse(parse(readFileSync(join(ROOT, 'content/questionnaires/partner-or-pen-pal.yaml'), 'utf8'))),
-);
 const assessment = (answers: Assessment['answers'], extra: Partial<Assessment> = {}): Assessment => ({
 	...emptyAssessment(sample, 'a1', new Date('2026-11-30T10:00:00Z')),
 	name: 'Acme Advisors',

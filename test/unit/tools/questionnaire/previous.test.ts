@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse as parseHtml } from 'node-html-parser';
 import { describe, expect, test } from 'vitest';
-import { parse } from 'yaml';
 import { createStore, MESSAGES, type StorageLike } from '../../../../src/lib/storage.ts';
 import { beforeAndNow, beforeNowTable, changeText } from '../../../../src/tools/questionnaire/before-now.ts';
 import { fromJson, toJson, toMarkdown } from '../../../../src/tools/questionnaire/exchange.ts';
 import { parseSnapshot, previousFor, sameAnswers, snapshotOf } from '../../../../src/tools/questionnaire/previous.ts';
-import { defineQuestionnaire, questionnaireSchema } from '../../../../src/tools/questionnaire/schema.ts';
 import {
 	type Assessment,
 	emptyAssessment,
@@ -17,18 +13,7 @@ import {
 	type WorkspaceState,
 } from '../../../../src/tools/questionnaire/workspace.ts';
 import { MemoryStorage } from '../../../helpers/memory-storage.ts';
-
-const ROOT = join(import.meta.dirname, '../../../..');
-const sample = defineQuestionnaire(
-	'partner-or-pen-pal',
-	questionnaireSchema.parse(parse(readFileSync(join(ROOT, 'content/questionnaires/partner-or-pen-pal.yaml'), 'utf8'))),
-);
-const KEY = 'pb-questionnaire:partner-or-pen-pal';
-
-/** The middle answer of every question: 50% in each section, Promising. */
-const middle: Assessment['answers'] = Object.fromEntries(sample.questions.map((q) => [q.id, [q.options[1]!.id]]));
-/** The same, with the first question at its lowest: the first section drops to 33%, the whole to 46%, Pen pal. */
-const lower: Assessment['answers'] = { ...middle, level: ['not-discussed'] };
+import { KEY, lower, middle, sample } from './sample.ts';
 
 const partner = (answers: Assessment['answers'], extra: Partial<Assessment> = {}): Assessment => ({
 	...emptyAssessment(sample, 'p1', new Date('2026-11-02T09:00:00Z')),

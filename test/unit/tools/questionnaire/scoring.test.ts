@@ -1,9 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parse } from 'yaml';
-import { defineQuestionnaire, questionnaireSchema } from '../../../../src/tools/questionnaire/schema.ts';
 import {
 	type Answer,
 	type Answers,
@@ -18,12 +14,8 @@ import {
 	score,
 } from '../../../../src/tools/questionnaire/scoring.ts';
 import { answered, type Defined, questionnaire } from './arbitraries.ts';
+import { sample } from './sample.ts';
 
-const ROOT = join(import.meta.dirname, '../../../..');
-const sample: Defined = defineQuestionnaire(
-	'partner-or-pen-pal',
-	questionnaireSchema.parse(parse(readFileSync(join(ROOT, 'content/questionnaires/partner-or-pen-pal.yaml'), 'utf8'))),
-);
 const best = (q: Questionnaire): Record<string, Answer> =>
 	Object.fromEntries(
 		q.questions.map((question) => {

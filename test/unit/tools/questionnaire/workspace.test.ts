@@ -1,10 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { parse } from 'yaml';
 import { createStore, type StorageLike } from '../../../../src/lib/storage.ts';
-import { defineQuestionnaire, questionnaireSchema } from '../../../../src/tools/questionnaire/schema.ts';
 import {
 	type Assessment,
 	emptyAssessment,
@@ -18,16 +14,7 @@ import {
 	type WorkspaceState,
 } from '../../../../src/tools/questionnaire/workspace.ts';
 import { MemoryStorage } from '../../../helpers/memory-storage.ts';
-
-const ROOT = join(import.meta.dirname, '../../../..');
-const sample = defineQuestionnaire(
-	'partner-or-pen-pal',
-	questionnaireSchema.parse(parse(readFileSync(join(ROOT, 'content/questionnaires/partner-or-pen-pal.yaml'), 'utf8'))),
-);
-const KEY = 'pb-questionnaire:partner-or-pen-pal';
-
-const middle: Assessment['answers'] = Object.fromEntries(sample.questions.map((q) => [q.id, [q.options[1]!.id]]));
-const lower: Assessment['answers'] = { ...middle, level: ['not-discussed'] };
+import { KEY, lower, middle, sample } from './sample.ts';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 11, 1, 10, minute));
 const assessment = (id: string, name: string, answers: Assessment['answers'] = {}, minute = 0): Assessment => ({
