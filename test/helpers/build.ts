@@ -138,6 +138,10 @@ export async function withDevServer<T>(
 			if (!origin) await new Promise((wait) => setTimeout(wait, 100));
 		}
 		return await use(origin, () => stripVTControlCharacters(output));
+	} catch (error) {
+		// What the server printed is what tells why a journey failed.
+		if (error instanceof Error) error.message += `\n--- astro dev printed ---\n${stripVTControlCharacters(output)}`;
+		throw error;
 	} finally {
 		const exited = new Promise((done) => child.once('exit', done));
 		child.kill('SIGINT');
