@@ -142,6 +142,9 @@ export interface Span {
 const CLOSE = /^[ \t]*(?:>[ \t]*)*(:{3,})[ \t]*$/;
 /** A line that opens a block with a space after the colons (`::: tip`), as VuePress and Docusaurus write it: text to the parser. */
 const SPACED = /^[ \t]*(?:>[ \t]*)*:{3,}[ \t]+([A-Za-z][\w-]*)/;
+/** {@link CLOSE} and {@link SPACED} anywhere in a source. */
+const ANY_CLOSE = new RegExp(CLOSE.source, 'm');
+const ANY_SPACED = new RegExp(SPACED.source, 'm');
 /** Line endings as CommonMark counts them. */
 const LINE_BREAK = /\r\n?|\n/;
 
@@ -187,8 +190,8 @@ export class BlockLines {
 
 	constructor(source: string) {
 		this.#source = source;
-		this.hasClosingLines = /^[ \t]*(?:>[ \t]*)*:{3,}[ \t]*$/m.test(source);
-		this.hasSpacedOpenings = new RegExp(SPACED.source, 'm').test(source);
+		this.hasClosingLines = ANY_CLOSE.test(source);
+		this.hasSpacedOpenings = ANY_SPACED.test(source);
 	}
 
 	#line(line: number): string {

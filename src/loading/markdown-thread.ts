@@ -62,7 +62,10 @@ export function threadWanted(files: number, setting = process.env.PACTBOOK_MARKD
 
 /** The `.md` files among `entries` (a folder's, as {@link folderEntries} lists them) that `pattern` takes. */
 export function markdownFiles(entries: readonly string[], pattern = '**/*.md'): number {
-	return matching(entries, pattern).filter((entry) => entry.endsWith('.md')).length;
+	return matching(
+		entries.filter((entry) => entry.endsWith('.md')),
+		pattern,
+	).length;
 }
 
 /**

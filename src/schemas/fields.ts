@@ -47,7 +47,8 @@ export const text = (max?: number) => {
 	const base = z.string().trim().normalize('NFC').min(1, { error: 'is empty. Write some text.' });
 	if (max === undefined) return base;
 	return base.superRefine((value, ctx) => {
-		const count = characterCount(value);
+		// A text of at most `max` code units has at most `max` characters: only longer ones are counted.
+		const count = value.length > max ? characterCount(value) : 0;
 		if (count > max) ctx.addIssue({ code: 'custom', message: `is longer than ${max} characters (it has ${count}). Shorten it.` });
 	});
 };

@@ -5,7 +5,8 @@
  * to the same answers; zod's schema stays the one that explains problems
  * (imports, forms).
  */
-import { DIRECTIONS, dayNumber, isDay, MAX_TEXT, MICRO_STATUSES, partnerKey, VERDICTS } from './model.ts';
+import { partnerKey } from '../../lib/partner-key.ts';
+import { DIRECTIONS, dayNumber, isDay, MAX_TEXT, MICRO_STATUSES, VERDICTS } from './model.ts';
 import type { GoalsState } from './schema.ts';
 
 type Rule = (value: unknown) => boolean;

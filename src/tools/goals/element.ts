@@ -4,8 +4,10 @@
  * the reader types is put on the page as text (textContent, attributes),
  * never as HTML. Export code is loaded on first use.
  */
+
 import { download } from '../../elements/download.ts';
 import { FormDrafts, keepFocus } from '../../elements/form-drafts.ts';
+import { partnerKey } from '../../lib/partner-key.ts';
 import { createStore, type Store, storageKey } from '../../lib/storage.ts';
 import { checkState } from './check.ts';
 import {
@@ -24,7 +26,6 @@ import {
 	mergeStates,
 	newId,
 	type Phase,
-	partnerKey,
 	STATUS_LABELS,
 	type Tactic,
 	VERDICTS,

@@ -5,6 +5,8 @@
  * builder can draw a first screen before the schema is loaded.
  */
 
+import { partnerKey } from '../../lib/partner-key.ts';
+
 export const DIRECTIONS = ['increase', 'decrease'] as const;
 export const MICRO_STATUSES = ['planned', 'in-progress', 'done', 'blocked', 'dropped'] as const;
 export const VERDICTS = ['keep', 'tweak', 'drop'] as const;
@@ -57,7 +59,6 @@ export function localToday(now = new Date()): string {
 
 export type { CheckIn, GoalsState, MacroGoal, MicroGoal, Phase, Snapshot, Tactic } from './schema.ts';
 
-import { partnerKey } from '../../lib/partner-key.ts';
 import type { GoalsState, MacroGoal, MicroGoal } from './schema.ts';
 
 /** Version of the saved state's shape (the storage envelope's `v`). */
@@ -88,9 +89,6 @@ export function mergeStates(stored: GoalsState, mine: GoalsState): GoalsState {
 	const kept = goals.filter((g, i) => goals.findIndex((o) => partnerKey(o.partner) === partnerKey(g.partner)) === i);
 	return { goals: kept, open: mine.open, deleted };
 }
-
-/** Partners are one goal each, whatever the case or spacing of their name. */
-export { partnerKey };
 
 let counter = 0;
 /** A new id, unique in this browser: time, a counter and randomness. */

@@ -3,7 +3,8 @@
  * goal under the macro goal for that partner, created when the partner has
  * none. Pure; `addToPlan` in plan-store.ts saves it through the shared storage.
  */
-import { addDays, blankGoal, blankMicro, type GoalsState, type MicroGoal, partnerKey } from './model.ts';
+import { partnerKey } from '../../lib/partner-key.ts';
+import { addDays, blankGoal, blankMicro, type GoalsState, type MicroGoal } from './model.ts';
 
 export interface DraftFromAdvice {
 	partner: string;

@@ -4,7 +4,8 @@
  * the builder only when there is saved data to read or a change to check.
  */
 import * as z from 'zod/mini';
-import { DIRECTIONS, dayNumber, isDay, MAX_TEXT, MICRO_STATUSES, partnerKey, VERDICTS } from './model.ts';
+import { partnerKey } from '../../lib/partner-key.ts';
+import { DIRECTIONS, dayNumber, isDay, MAX_TEXT, MICRO_STATUSES, VERDICTS } from './model.ts';
 
 const text = (max = MAX_TEXT) => z.string().check(z.maxLength(max, `is longer than ${max} characters`));
 const required = (max = 200) =>

@@ -1,5 +1,6 @@
 /** The goal builder's JSON export, and its import with validation: a bad file gives a message and changes nothing. */
-import { GOALS_VERSION, type GoalsState, type MacroGoal, newId, partnerKey } from './model.ts';
+import { partnerKey } from '../../lib/partner-key.ts';
+import { GOALS_VERSION, type GoalsState, type MacroGoal, newId } from './model.ts';
 import { describeIssues, stateSchema } from './schema.ts';
 
 export const EXPORT_FORMAT = 'pactbook-goals';
