@@ -138,6 +138,7 @@ describe('keyboard', () => {
 
 describe('layout stability', () => {
 	// Scripts show the theme button and start the tools after the first paint; the page keeps their room from the start.
+	// The first paint waits for the whole header bar, whose buttons would otherwise arrive one by one.
 	const pages = [
 		'/',
 		'/issues/020-perseverance/',
@@ -149,6 +150,8 @@ describe('layout stability', () => {
 	async function shifts(path: string, width: number): Promise<number> {
 		const context = await browser.newContext({ viewport: { width, height: 900 }, reducedMotion: 'reduce' });
 		const page = await context.newPage();
+		// A CPU six times slower makes the browser paint pages it has only partly read, as a slow phone does.
+		await (await context.newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: 6 });
 		await page.addInitScript(() => {
 			const found = { total: 0 };
 			(window as unknown as { shifts: typeof found }).shifts = found;
