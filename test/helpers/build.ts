@@ -140,7 +140,8 @@ export async function withDevServer<T>(
 		return await use(origin, () => stripVTControlCharacters(output));
 	} catch (error) {
 		// What the server printed is what tells why a journey failed.
-		if (error instanceof Error) error.message += `\n--- astro dev printed ---\n${stripVTControlCharacters(output)}`;
+		if (error instanceof Error)
+			error.message += `\n--- astro dev printed ---\n${withoutRepeats(stripVTControlCharacters(output))}`;
 		throw error;
 	} finally {
 		const exited = new Promise((done) => child.once('exit', done));
@@ -148,6 +149,26 @@ export async function withDevServer<T>(
 		await Promise.race([exited, new Promise((wait) => setTimeout(wait, 5000))]);
 		if (child.exitCode === null) child.kill('SIGKILL');
 	}
+}
+
+/**
+ * A server log without the lines it printed before (a page polled until it
+ * appears logs the same request many times), so the lines that tell why a
+ * journey failed are not lost off the end of a long report.
+ */
+export function withoutRepeats(log: string): string {
+	const seen = new Set<string>();
+	let left = 0;
+	const kept = log.split('\n').filter((line) => {
+		const key = line.replace(/^\d\d:\d\d:\d\d /, '').replace(/ \d+ms$/, '');
+		if (!key.trim() || !seen.has(key)) {
+			seen.add(key);
+			return true;
+		}
+		left++;
+		return false;
+	});
+	return left ? `${kept.join('\n')}\n(${left} lines that repeat earlier ones left out)` : kept.join('\n');
 }
 
 function run(env: Record<string, string | undefined>, dist: string): Promise<BuildResult> {
