@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, matchesGlob, resolve, sep } from 'node:path';
+import { join, matchesGlob, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DataStore, Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
@@ -23,6 +23,7 @@ import { frontmatterText, writtenProblems } from '../schemas/frontmatter.ts';
 import { ContentError, type Examples, formatProblems, type Problem, zodProblems } from '../schemas/problems.ts';
 import { staleToolBlocks } from '../tools/index.ts';
 import { type CheckedEntry, type CollectionChecks, duplicateSlugs, unknownAuthors, withFreeSuggestions } from './checks.ts';
+import { loadOnFirstFile, readAgainOnceSettled } from './dev-watch.ts';
 import {
 	type MarkdownThread,
 	markdownFiles,
@@ -270,7 +271,8 @@ interface EntryType {
  * - during a load, a render that failed with problems Pactbook recorded
  *   (the Markdown plugins call `failRender`) gives no render instead of an
  *   error Astro would log: the load reports those problems once, and stops;
- * - with a `thread`, Markdown is rendered there, beside the loader.
+ * - with a `thread`, Markdown is rendered there, beside the loader;
+ * - with `settle` (in `astro dev`), each text read is handed to it.
  * Files the returned types read as problems get no fields, and are marked in `unreadable`.
  */
 function pactbookEntryTypes(
@@ -278,11 +280,13 @@ function pactbookEntryTypes(
 	sources: Map<string, string>,
 	unreadable: Map<string, Problem[]>,
 	thread: MarkdownThread | undefined,
+	settle: ((path: string, contents: string) => void) | undefined,
 ): Map<string, EntryType> {
 	const markdown = types.get('.md');
 	const wrap = (type: EntryType): EntryType => ({
 		async getEntryInfo(params) {
 			const path = fileURLToPath(params.fileUrl);
+			settle?.(path, params.contents);
 			const text = isYaml(path) ? params.contents : frontmatterText(params.contents);
 			const aliases = text !== undefined && /&\S/.test(text) && /\*\S/.test(text) ? yamlTextProblems(path, params.contents) : [];
 			if (aliases.length) {
@@ -473,7 +477,17 @@ async function loadCollection(
 		...ctx,
 		...(ctx.watcher ? { watcher: outsideTheLoad(ctx.watcher) } : {}),
 		parseData,
-		...(entryTypes ? { entryTypes: pactbookEntryTypes(entryTypes, sources, unreadableYaml, thread) } : {}),
+		...(entryTypes
+			? {
+					entryTypes: pactbookEntryTypes(
+						entryTypes,
+						sources,
+						unreadableYaml,
+						thread,
+						ctx.watcher ? readAgainOnceSettled(ctx.watcher) : undefined,
+					),
+				}
+			: {}),
 	} as LoaderContext;
 	try {
 		await currentLoad.run(run, () => inner.load(innerCtx));
@@ -526,31 +540,4 @@ export function pactbookLoader(options: Options): Loader {
 			loadOnFirstFile(ctx, base, options.pattern, () => load(ctx));
 		},
 	};
-}
-
-/**
- * In `astro dev`, calls `load` once the collection has a file to read in
- * `base`, which may not exist yet. Any change in or of the folder lists it
- * again, so a file written as its folder appears is not missed. A load that
- * finds problems logs them, as the first load does, and the next change in
- * the folder loads it again.
- */
-function loadOnFirstFile(ctx: LoaderContext, base: string, pattern: string, load: () => Promise<void>): void {
-	const watcher = ctx.watcher;
-	if (!watcher) return;
-	const events = ['add', 'addDir', 'change'] as const;
-	const listener = (changed: string) => {
-		if (changed !== base && !changed.startsWith(base + sep)) return;
-		if (!matching(folderEntries(base), pattern).length) return;
-		for (const event of events) watcher.off(event, listener);
-		load().catch((error: unknown) => {
-			ctx.logger.error(error instanceof Error ? error.message : String(error));
-			loadOnFirstFile(ctx, base, pattern, load);
-		});
-	};
-	for (const event of events) watcher.on(event, listener);
-	// A folder that does not exist yet is seen from the nearest one that does.
-	let watched = base;
-	while (!existsSync(watched) && dirname(watched) !== watched) watched = dirname(watched);
-	watcher.add(watched);
 }
