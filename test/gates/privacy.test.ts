@@ -16,12 +16,21 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-/** Opens search and types a query when the page offers it, so its lazily loaded files are requested too. */
+/**
+ * Opens search and types a query when the page offers it, and waits for
+ * Pactbook's search panel to show its answer, so its lazily loaded files are
+ * requested too: the panel's script may still be starting when the page first
+ * goes idle.
+ */
 async function search(page: Page): Promise<void> {
 	const button = page.getByRole('button', { name: /^search/i }).first();
 	if ((await button.count()) === 0 || !(await button.isVisible())) return;
 	await button.click();
 	await page.keyboard.type('partner');
+	if ((await page.locator('pb-search').count()) === 0) return;
+	await page
+		.locator('pb-search:is([data-state="found"], [data-state="none"], [data-state="failed"])')
+		.waitFor({ state: 'attached' });
 }
 
 describe('no request leaves the sample site', () => {
