@@ -152,15 +152,7 @@ describe('self-assessment checklist', () => {
 		const page = await open(context);
 		const saved = () => page.evaluate((key) => Object.keys(JSON.parse(localStorage.getItem(key)!).data.ticked).sort(), KEY);
 		expect(await ticked(page)).toEqual(['channels']);
-		const file = {
-			format: 'pactbook-checklist',
-			version: 1,
-			checklist: 'playbooks/eight-habits-to-drop#self-assessment',
-			items: [{ id: 'trust', text: 'We deliver what we promise partners', done: true }],
-		};
-		await checklist(page)
-			.locator('input[type=file]')
-			.setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+		await importTrustTicked(page);
 		await expect.poll(() => ticked(page)).toEqual(['trust']);
 		expect(await saved()).toEqual(['gone', 'trust']);
 		const undo = checklist(page).getByRole('button', { name: 'Undo' });
@@ -231,6 +223,19 @@ describe('self-assessment checklist', () => {
 });
 
 /** Writes ticks under `key` once, before the first page of the context loads. */
+/** Imports an export of this checklist in which only the "trust" item is ticked. */
+async function importTrustTicked(page: Page): Promise<void> {
+	const file = {
+		format: 'pactbook-checklist',
+		version: 1,
+		checklist: 'playbooks/eight-habits-to-drop#self-assessment',
+		items: [{ id: 'trust', text: 'We deliver what we promise partners', done: true }],
+	};
+	await checklist(page)
+		.locator('input[type=file]')
+		.setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+}
+
 function seed(context: BrowserContext, key: string, ticked: Record<string, string>) {
 	return seedStorage(context, key, JSON.stringify({ v: 1, saved: '', data: { ticked } }));
 }
@@ -280,15 +285,7 @@ describe('saved ticks are never hidden or lost', () => {
 				throw new DOMException('full', 'QuotaExceededError');
 			};
 		});
-		const file = {
-			format: 'pactbook-checklist',
-			version: 1,
-			checklist: 'playbooks/eight-habits-to-drop#self-assessment',
-			items: [{ id: 'trust', text: 'We deliver what we promise partners', done: true }],
-		};
-		await checklist(page)
-			.locator('input[type=file]')
-			.setInputFiles({ name: 'mine.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(file)) });
+		await importTrustTicked(page);
 		await expect
 			.poll(() => checklist(page).locator('.pb-notice p').textContent())
 			.toBe(
